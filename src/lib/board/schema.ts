@@ -1,0 +1,151 @@
+import * as Y from 'yjs';
+import { isValidId } from './ids';
+import { isValidOrderKey } from './order';
+import { CARD_KINDS, LIMITS, SCHEMA_VERSION, type Card, type Lane } from './types';
+
+/**
+ * The schema check: turns the Y.Maps of a board into checked plain objects or an error.
+ * The server runs it on every incoming update before accepting it; the client's reader uses the
+ * same functions and skips what does not pass, so an invalid entry can never reach a component.
+ * Referential integrity (a card's lane exists) is deliberately not checked: a lane deleted while
+ * someone moves a card into it is a legitimate race, and such cards are shown as orphans.
+ */
+
+export const ROOT_KEYS = { meta: 'meta', lanes: 'lanes', cards: 'cards' } as const;
+const ALLOWED_ROOTS = new Set<string>(Object.values(ROOT_KEYS));
+
+type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const LANE_FIELDS = new Set(['id', 'title', 'order']);
+const CARD_FIELDS = new Set([
+	'id',
+	'kind',
+	'laneId',
+	'order',
+	'title',
+	'description',
+	'ownerId',
+	'due',
+	'createdAt',
+	'createdBy',
+	'updatedAt'
+]);
+const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+function fail<T>(reason: string): Result<T> {
+	return { ok: false, reason };
+}
+
+/** Map-typed Yjs values must not carry list content: a crafted update could hide data there. */
+function hasListContent(type: Y.AbstractType<unknown>): boolean {
+	for (let item = type._start; item !== null; item = item.right) {
+		if (!item.deleted) return true;
+	}
+	return false;
+}
+
+function unknownKey(map: Y.Map<unknown>, allowed: Set<string>): string | undefined {
+	for (const key of map.keys()) if (!allowed.has(key)) return key;
+	return undefined;
+}
+
+function text(value: unknown, max: number, required: boolean): value is string {
+	return typeof value === 'string' && value.length <= max && (!required || value.trim().length > 0);
+}
+
+export function readLane(key: string, value: unknown): Result<Lane> {
+	if (!(value instanceof Y.Map) || hasListContent(value)) return fail(`lane ${key}: not a map`);
+	const extra = unknownKey(value, LANE_FIELDS);
+	if (extra !== undefined) return fail(`lane ${key}: unknown field "${extra.slice(0, 40)}"`);
+	const id = value.get('id');
+	const title = value.get('title');
+	const order = value.get('order');
+	if (!isValidId(key) || id !== key) return fail(`lane ${key.slice(0, 40)}: bad id`);
+	if (!text(title, LIMITS.laneTitle, true)) return fail(`lane ${key}: bad title`);
+	if (!isValidOrderKey(order)) return fail(`lane ${key}: bad order key`);
+	return { ok: true, value: { id, title, order } };
+}
+
+export function readCard(key: string, value: unknown): Result<Card> {
+	if (!(value instanceof Y.Map) || hasListContent(value)) return fail(`card ${key}: not a map`);
+	const extra = unknownKey(value, CARD_FIELDS);
+	if (extra !== undefined) return fail(`card ${key}: unknown field "${extra.slice(0, 40)}"`);
+	const f = (name: string): unknown => value.get(name);
+	const id = f('id');
+	const kind = f('kind');
+	const laneId = f('laneId');
+	const order = f('order');
+	const title = f('title');
+	const description = f('description') ?? '';
+	const ownerId = f('ownerId') ?? '';
+	const due = f('due') ?? '';
+	const createdAt = f('createdAt');
+	const createdBy = f('createdBy') ?? '';
+	const updatedAt = f('updatedAt') ?? createdAt;
+	if (!isValidId(key) || id !== key) return fail(`card ${key.slice(0, 40)}: bad id`);
+	if (!CARD_KINDS.includes(kind as Card['kind'])) return fail(`card ${key}: unknown kind`);
+	if (!isValidId(laneId)) return fail(`card ${key}: bad laneId`);
+	if (!isValidOrderKey(order)) return fail(`card ${key}: bad order key`);
+	if (!text(title, LIMITS.cardTitle, true)) return fail(`card ${key}: bad title`);
+	if (!text(description, LIMITS.cardDescription, false)) return fail(`card ${key}: bad description`);
+	if (ownerId !== '' && !isValidId(ownerId)) return fail(`card ${key}: bad ownerId`);
+	if (due !== '' && !(typeof due === 'string' && DATE_PATTERN.test(due)))
+		return fail(`card ${key}: bad due date`);
+	if (!isTimestamp(createdAt) || !isTimestamp(updatedAt)) return fail(`card ${key}: bad timestamp`);
+	if (createdBy !== '' && !isValidId(createdBy)) return fail(`card ${key}: bad createdBy`);
+	return {
+		ok: true,
+		value: {
+			id,
+			kind: kind as Card['kind'],
+			laneId,
+			order,
+			title: title as string,
+			description: description as string,
+			ownerId: ownerId as string,
+			due: due as string,
+			createdAt,
+			createdBy: createdBy as string,
+			updatedAt
+		}
+	};
+}
+
+function isTimestamp(value: unknown): value is number {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e14;
+}
+
+/** Checks the whole document. Returns the first problem found, phrased for a log or a close reason. */
+export function checkBoard(doc: Y.Doc): { ok: true } | { ok: false; reason: string } {
+	for (const [key, type] of doc.share) {
+		if (!ALLOWED_ROOTS.has(key)) return { ok: false, reason: `unknown root "${key.slice(0, 40)}"` };
+		if (type instanceof Y.Array || type instanceof Y.Text || type instanceof Y.XmlFragment)
+			return { ok: false, reason: `root ${key} has the wrong type` };
+		if (hasListContent(type)) return { ok: false, reason: `root ${key} has list content` };
+	}
+	let meta: Y.Map<unknown>, lanes: Y.Map<unknown>, cards: Y.Map<unknown>;
+	try {
+		meta = doc.getMap(ROOT_KEYS.meta);
+		lanes = doc.getMap(ROOT_KEYS.lanes);
+		cards = doc.getMap(ROOT_KEYS.cards);
+	} catch {
+		return { ok: false, reason: 'a root has the wrong type' };
+	}
+	for (const key of meta.keys()) {
+		if (key !== 'schemaVersion') return { ok: false, reason: `meta: unknown field "${key.slice(0, 40)}"` };
+	}
+	const version = meta.get('schemaVersion');
+	if (version !== undefined && version !== SCHEMA_VERSION)
+		return { ok: false, reason: 'meta: unsupported schemaVersion' };
+	if (lanes.size > LIMITS.lanes) return { ok: false, reason: `more than ${LIMITS.lanes} lanes` };
+	if (cards.size > LIMITS.cards) return { ok: false, reason: `more than ${LIMITS.cards} cards` };
+	for (const [key, value] of lanes) {
+		const lane = readLane(key, value);
+		if (!lane.ok) return lane;
+	}
+	for (const [key, value] of cards) {
+		const card = readCard(key, value);
+		if (!card.ok) return card;
+	}
+	return { ok: true };
+}

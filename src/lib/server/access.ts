@@ -1,0 +1,40 @@
+import type { Db } from './db/connect';
+import { findBoard, type Board } from './boards/board.repository';
+import { findRole, type Role } from './teams/team.repository';
+import type { User } from './users/user.repository';
+
+/**
+ * Authorisation, one function per resource. Pages, form actions, the CLI and the WebSocket
+ * upgrade all ask here, so a rule changes in one place.
+ *
+ * Decision (docs/decisions/0003-admin-and-board-content.md): a global admin manages teams, users
+ * and boards but does not see a board's content unless also a member of its team, because board
+ * content concerns citizens and is need-to-know.
+ */
+
+export interface BoardAccess {
+	board: Board;
+	role: Role;
+	canEdit: boolean;
+}
+
+export function canEditWithRole(role: Role): boolean {
+	return role === 'leader' || role === 'consultant';
+}
+
+export async function findBoardForMember(
+	db: Db,
+	user: Pick<User, 'id'> | null,
+	boardId: string
+): Promise<BoardAccess | null> {
+	if (!user) return null;
+	const board = await findBoard(db, boardId);
+	if (!board) return null;
+	const role = await findRole(db, board.teamId, user.id);
+	if (!role) return null;
+	return { board, role, canEdit: canEditWithRole(role) };
+}
+
+export function canAdminister(user: Pick<User, 'isAdmin'> | null): boolean {
+	return user?.isAdmin === true;
+}

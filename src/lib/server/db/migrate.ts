@@ -1,0 +1,24 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as spine from './migrations/0001-spine';
+import type { Database } from './schema';
+
+// Migrations are listed in code rather than read from a folder, so the same list works in the
+// SvelteKit bundle, the bundled server and tsx-run scripts alike.
+const migrations: Record<string, Migration> = {
+	'0001-spine': spine
+};
+
+class StaticMigrationProvider implements MigrationProvider {
+	async getMigrations(): Promise<Record<string, Migration>> {
+		return migrations;
+	}
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+	const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+	const { error, results } = await migrator.migrateToLatest();
+	const failed = results?.find((r) => r.status === 'Error');
+	if (error || failed) {
+		throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+	}
+}

@@ -1,0 +1,75 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Database tables. Columns are snake_case; repositories map rows to camelCase domain types. */
+export interface Database {
+	user: UserTable;
+	session: SessionTable;
+	team: TeamTable;
+	membership: MembershipTable;
+	board: BoardTable;
+	board_update: BoardUpdateTable;
+	board_snapshot: BoardSnapshotTable;
+	login_throttle: LoginThrottleTable;
+}
+
+export interface UserTable {
+	id: string;
+	email: string;
+	name: string;
+	password_hash: string;
+	is_admin: number;
+	locale: string;
+	created_at: number;
+}
+
+export interface SessionTable {
+	/** SHA-256 (hex) of the token in the cookie; the token itself is never stored. */
+	id: string;
+	user_id: string;
+	expires_at: number;
+}
+
+export interface TeamTable {
+	id: string;
+	name: string;
+	created_at: number;
+}
+
+export interface MembershipTable {
+	team_id: string;
+	user_id: string;
+	role: string;
+}
+
+export interface BoardTable {
+	id: string;
+	team_id: string;
+	name: string;
+	created_at: number;
+}
+
+export interface BoardUpdateTable {
+	id: Generated<number>;
+	board_id: string;
+	data: Uint8Array;
+	created_at: number;
+}
+
+export interface BoardSnapshotTable {
+	board_id: string;
+	data: Uint8Array;
+	/** Highest board_update.id merged into data. */
+	last_update_id: number;
+	updated_at: number;
+}
+
+export interface LoginThrottleTable {
+	/** "email:<address>" or "ip:<address>" */
+	key: string;
+	failures: number;
+	last_failure_at: number;
+	locked_until: number;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewUserRow = Insertable<UserTable>;

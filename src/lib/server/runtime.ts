@@ -1,0 +1,46 @@
+import type { TavlenConfig } from './config';
+import { configFromEnv } from './config';
+import { openDatabase, type Db } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { seedDemoIfEmpty } from './seed';
+
+/**
+ * One database handle per process. The SvelteKit bundle and server/ each contain a copy of this
+ * module, so the handle lives on globalThis under a registered symbol, not in a module variable.
+ */
+export interface Runtime {
+	db: Db;
+	config: TavlenConfig;
+	/** Live rooms can be told that a membership changed; set by the sync server when present. */
+	onAccessChanged?: (boardIds?: string[]) => void;
+}
+
+const KEY = Symbol.for('tavlen.runtime');
+type Holder = { [KEY]?: Promise<Runtime> };
+
+export function setRuntime(runtime: Promise<Runtime>): void {
+	(globalThis as Holder)[KEY] = runtime;
+}
+
+export async function startRuntime(config: TavlenConfig, now: number): Promise<Runtime> {
+	const db = openDatabase({ file: config.databaseFile });
+	await migrateToLatest(db);
+	if (config.seedDemo) {
+		const seeded = await seedDemoIfEmpty(db, now);
+		if (seeded) printDemoSignIns(seeded);
+	}
+	return { db, config };
+}
+
+/** The runtime, started from the environment on first use when no entry point set one up. */
+export function getRuntime(): Promise<Runtime> {
+	const holder = globalThis as Holder;
+	holder[KEY] ??= startRuntime(configFromEnv(process.env), Date.now());
+	return holder[KEY];
+}
+
+function printDemoSignIns(accounts: { email: string; password: string; role: string }[]): void {
+	console.log('\nJobcenter Demoby is ready. Demo sign-ins (invented people):');
+	for (const a of accounts) console.log(`  ${a.email.padEnd(32)} ${a.password.padEnd(18)} ${a.role}`);
+	console.log('');
+}
