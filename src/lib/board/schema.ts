@@ -30,14 +30,29 @@ const CARD_FIELDS = new Set([
 	'createdBy',
 	'updatedAt'
 ]);
-const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A calendar date as YYYY-MM-DD; the model and the schema check share it so they never disagree. */
+export function isValidDueDate(value: unknown): value is string {
+	if (typeof value !== 'string') return false;
+	const match = DATE_PATTERN.exec(value);
+	if (!match) return false;
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	// Date.UTC rolls 2026-02-31 over into March, which is how an impossible day shows.
+	return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
+/** Keys of a crafted update can be huge; reasons end up in logs and socket close frames. */
+function short(key: string): string {
+	return key.slice(0, 40);
+}
 
 function fail<T>(reason: string): Result<T> {
 	return { ok: false, reason };
 }
 
 /** Map-typed Yjs values must not carry list content: a crafted update could hide data there. */
-function hasListContent(type: Y.AbstractType<unknown>): boolean {
+function hasListContent(type: { _start: Y.Item | null }): boolean {
 	for (let item = type._start; item !== null; item = item.right) {
 		if (!item.deleted) return true;
 	}
@@ -54,43 +69,48 @@ function text(value: unknown, max: number, required: boolean): value is string {
 }
 
 export function readLane(key: string, value: unknown): Result<Lane> {
-	if (!(value instanceof Y.Map) || hasListContent(value)) return fail(`lane ${key}: not a map`);
+	if (!(value instanceof Y.Map) || hasListContent(value))
+		return fail(`lane ${short(key)}: not a map`);
 	const extra = unknownKey(value, LANE_FIELDS);
-	if (extra !== undefined) return fail(`lane ${key}: unknown field "${extra.slice(0, 40)}"`);
+	if (extra !== undefined) return fail(`lane ${short(key)}: unknown field "${short(extra)}"`);
 	const id = value.get('id');
 	const title = value.get('title');
 	const order = value.get('order');
-	if (!isValidId(key) || id !== key) return fail(`lane ${key.slice(0, 40)}: bad id`);
+	if (!isValidId(key) || id !== key) return fail(`lane ${short(key)}: bad id`);
 	if (!text(title, LIMITS.laneTitle, true)) return fail(`lane ${key}: bad title`);
 	if (!isValidOrderKey(order)) return fail(`lane ${key}: bad order key`);
 	return { ok: true, value: { id, title, order } };
 }
 
 export function readCard(key: string, value: unknown): Result<Card> {
-	if (!(value instanceof Y.Map) || hasListContent(value)) return fail(`card ${key}: not a map`);
+	if (!(value instanceof Y.Map) || hasListContent(value))
+		return fail(`card ${short(key)}: not a map`);
 	const extra = unknownKey(value, CARD_FIELDS);
-	if (extra !== undefined) return fail(`card ${key}: unknown field "${extra.slice(0, 40)}"`);
+	if (extra !== undefined) return fail(`card ${short(key)}: unknown field "${short(extra)}"`);
 	const f = (name: string): unknown => value.get(name);
+	// An absent optional field reads as its default; a present one must have the right type (null too is refused).
+	const optional = (name: string, fallback: unknown): unknown =>
+		value.has(name) ? value.get(name) : fallback;
 	const id = f('id');
 	const kind = f('kind');
 	const laneId = f('laneId');
 	const order = f('order');
 	const title = f('title');
-	const description = f('description') ?? '';
-	const ownerId = f('ownerId') ?? '';
-	const due = f('due') ?? '';
+	const description = optional('description', '');
+	const ownerId = optional('ownerId', '');
+	const due = optional('due', '');
 	const createdAt = f('createdAt');
-	const createdBy = f('createdBy') ?? '';
-	const updatedAt = f('updatedAt') ?? createdAt;
-	if (!isValidId(key) || id !== key) return fail(`card ${key.slice(0, 40)}: bad id`);
+	const createdBy = optional('createdBy', '');
+	const updatedAt = optional('updatedAt', createdAt);
+	if (!isValidId(key) || id !== key) return fail(`card ${short(key)}: bad id`);
 	if (!CARD_KINDS.includes(kind as Card['kind'])) return fail(`card ${key}: unknown kind`);
 	if (!isValidId(laneId)) return fail(`card ${key}: bad laneId`);
 	if (!isValidOrderKey(order)) return fail(`card ${key}: bad order key`);
 	if (!text(title, LIMITS.cardTitle, true)) return fail(`card ${key}: bad title`);
-	if (!text(description, LIMITS.cardDescription, false)) return fail(`card ${key}: bad description`);
+	if (!text(description, LIMITS.cardDescription, false))
+		return fail(`card ${key}: bad description`);
 	if (ownerId !== '' && !isValidId(ownerId)) return fail(`card ${key}: bad ownerId`);
-	if (due !== '' && !(typeof due === 'string' && DATE_PATTERN.test(due)))
-		return fail(`card ${key}: bad due date`);
+	if (due !== '' && !isValidDueDate(due)) return fail(`card ${key}: bad due date`);
 	if (!isTimestamp(createdAt) || !isTimestamp(updatedAt)) return fail(`card ${key}: bad timestamp`);
 	if (createdBy !== '' && !isValidId(createdBy)) return fail(`card ${key}: bad createdBy`);
 	return {
@@ -118,7 +138,7 @@ function isTimestamp(value: unknown): value is number {
 /** Checks the whole document. Returns the first problem found, phrased for a log or a close reason. */
 export function checkBoard(doc: Y.Doc): { ok: true } | { ok: false; reason: string } {
 	for (const [key, type] of doc.share) {
-		if (!ALLOWED_ROOTS.has(key)) return { ok: false, reason: `unknown root "${key.slice(0, 40)}"` };
+		if (!ALLOWED_ROOTS.has(key)) return { ok: false, reason: `unknown root "${short(key)}"` };
 		if (type instanceof Y.Array || type instanceof Y.Text || type instanceof Y.XmlFragment)
 			return { ok: false, reason: `root ${key} has the wrong type` };
 		if (hasListContent(type)) return { ok: false, reason: `root ${key} has list content` };
@@ -132,7 +152,8 @@ export function checkBoard(doc: Y.Doc): { ok: true } | { ok: false; reason: stri
 		return { ok: false, reason: 'a root has the wrong type' };
 	}
 	for (const key of meta.keys()) {
-		if (key !== 'schemaVersion') return { ok: false, reason: `meta: unknown field "${key.slice(0, 40)}"` };
+		if (key !== 'schemaVersion')
+			return { ok: false, reason: `meta: unknown field "${short(key)}"` };
 	}
 	const version = meta.get('schemaVersion');
 	if (version !== undefined && version !== SCHEMA_VERSION)

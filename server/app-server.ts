@@ -1,0 +1,52 @@
+import http from 'node:http';
+import type { Runtime } from '../src/lib/server/runtime';
+import type { Logger } from './sync/logger';
+import { createSyncServer, type SyncServer } from './sync/sync-server';
+
+export type RequestHandler = (
+	req: http.IncomingMessage,
+	res: http.ServerResponse,
+	next: () => void
+) => void;
+
+export interface AppServer {
+	http: http.Server;
+	sync: SyncServer;
+	close(): Promise<void>;
+}
+
+/** One HTTP server for pages (the SvelteKit handler) and /sync/<boardId> WebSockets, on one port. */
+export function createAppServer(options: {
+	runtime: Runtime;
+	handler?: RequestHandler;
+	log?: Logger;
+	heartbeatMs?: number;
+}): AppServer {
+	const { runtime } = options;
+	const sync = createSyncServer({
+		db: runtime.db,
+		origin: runtime.config.origin,
+		log: options.log,
+		heartbeatMs: options.heartbeatMs
+	});
+	const notFound = (res: http.ServerResponse) => () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	};
+	const server = http.createServer((req, res) => {
+		if (options.handler) options.handler(req, res, notFound(res));
+		else notFound(res)();
+	});
+	server.on('upgrade', (req, socket, head: Buffer) => {
+		if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
+	});
+	return {
+		http: server,
+		sync,
+		async close() {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await sync.close();
+		}
+	};
+}

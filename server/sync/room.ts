@@ -1,0 +1,294 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { checkBoard } from '../../src/lib/board/schema';
+import { LIMITS } from '../../src/lib/board/types';
+import type { Db } from '../../src/lib/server/db/connect';
+import {
+	CLOSE,
+	closeReason,
+	decodeMessage,
+	encodeAwareness,
+	encodePermissionDenied,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdate
+} from './protocol';
+import { appendUpdate, compactBoard, loadBoardState } from './update-log';
+import type { Logger } from './logger';
+
+/** The minimal socket a room needs; `ws` satisfies it, and tests can too. */
+export interface PeerSocket {
+	send(data: Uint8Array): void;
+	close(code: number, reason: string): void;
+}
+
+export interface Peer {
+	socket: PeerSocket;
+	userId: string;
+	canEdit: boolean;
+	/** Awareness client ids this peer announced; removed when it leaves. */
+	awarenessIds: Set<number>;
+}
+
+export interface RoomOptions {
+	db: Db;
+	boardId: string;
+	log: Logger;
+	now: () => number;
+	/** Compact the update log into a snapshot after this many appended updates. */
+	compactEvery: number;
+}
+
+export type Refusal = { code: number; reason: string };
+
+/** Awareness states are presence and focus only; anything bigger is abuse. */
+const MAX_AWARENESS_BYTES = 16 * 1024;
+
+/**
+ * One live board. Messages from all peers go through one queue, so every update is checked,
+ * appended to the log, applied and broadcast in a single order, and a late joiner's sync reply
+ * always reflects exactly the updates accepted before it.
+ */
+export class Room {
+	readonly boardId: string;
+	readonly peers = new Set<Peer>();
+	readonly doc = new Y.Doc();
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	/** Trial copy: an update is applied here first and only reaches `doc` if the board stays valid. */
+	#shadow = new Y.Doc();
+	#queue: Promise<void> = Promise.resolve();
+	#lastUpdateId = 0;
+	#sinceCompaction = 0;
+	#compactionScheduled = false;
+	#closed = false;
+	readonly ready: Promise<void>;
+	readonly #options: RoomOptions;
+
+	constructor(options: RoomOptions) {
+		this.#options = options;
+		this.boardId = options.boardId;
+		this.awareness.setLocalState(null);
+		this.awareness.on(
+			'update',
+			(
+				{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+				origin: unknown
+			) => {
+				const changed = [...added, ...updated, ...removed];
+				if (origin && typeof origin === 'object' && 'awarenessIds' in origin) {
+					const peer = origin as Peer;
+					for (const id of added) peer.awarenessIds.add(id);
+					for (const id of removed) peer.awarenessIds.delete(id);
+				}
+				this.#broadcast(encodeAwareness(this.awareness, changed));
+			}
+		);
+		this.ready = this.#enqueue(() => this.#load());
+	}
+
+	get closed(): boolean {
+		return this.#closed;
+	}
+
+	async #load(): Promise<void> {
+		const state = await loadBoardState(this.#options.db, this.boardId);
+		Y.transact(this.doc, () => {
+			for (const update of state.updates) Y.applyUpdate(this.doc, update);
+		});
+		Y.applyUpdate(this.#shadow, Y.encodeStateAsUpdate(this.doc));
+		this.#lastUpdateId = state.lastUpdateId;
+		this.#sinceCompaction = state.updates.length;
+	}
+
+	/** Runs tasks one after another; a failing task is logged and does not stop the queue. */
+	#enqueue(task: () => Promise<void> | void): Promise<void> {
+		const run = this.#queue.then(task);
+		this.#queue = run.catch((error: unknown) => {
+			this.#options.log.error('room task failed', { boardId: this.boardId, error: String(error) });
+		});
+		return run;
+	}
+
+	join(peer: Peer): void {
+		this.peers.add(peer);
+		void this.#enqueue(() => {
+			if (!this.peers.has(peer)) return;
+			peer.socket.send(encodeSyncStep1(this.doc));
+			const states = [...this.awareness.getStates().keys()];
+			if (states.length > 0) peer.socket.send(encodeAwareness(this.awareness, states));
+		});
+	}
+
+	leave(peer: Peer): void {
+		if (!this.peers.delete(peer)) return;
+		if (peer.awarenessIds.size > 0)
+			awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+	}
+
+	/** Handles one frame from a peer. Malformed frames close that peer's socket, nothing more. */
+	receive(peer: Peer, data: Uint8Array): Promise<void> {
+		let message: ReturnType<typeof decodeMessage>;
+		try {
+			message = decodeMessage(data);
+		} catch (error) {
+			this.#options.log.warn('malformed message', {
+				boardId: this.boardId,
+				userId: peer.userId,
+				error: String(error)
+			});
+			peer.socket.close(CLOSE.malformed, 'malformed message');
+			return Promise.resolve();
+		}
+		return this.#enqueue(() => {
+			if (!this.peers.has(peer)) return;
+			switch (message.type) {
+				case 'sync-step-1':
+					peer.socket.send(encodeSyncStep2(this.doc, message.stateVector));
+					return;
+				case 'update':
+					return this.#receiveUpdate(peer, message.update);
+				case 'awareness':
+					this.#receiveAwareness(peer, message.update);
+					return;
+				case 'query-awareness':
+					peer.socket.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+					return;
+			}
+		});
+	}
+
+	#receiveAwareness(peer: Peer, update: Uint8Array): void {
+		if (update.byteLength > MAX_AWARENESS_BYTES) {
+			this.#refuse(peer, { code: CLOSE.tooLarge, reason: 'awareness update too large' });
+			return;
+		}
+		try {
+			awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+		} catch (error) {
+			this.#options.log.warn('malformed awareness', { boardId: this.boardId, error: String(error) });
+			peer.socket.close(CLOSE.malformed, 'malformed awareness update');
+		}
+	}
+
+	async #receiveUpdate(peer: Peer, update: Uint8Array): Promise<void> {
+		// Read-only peers (viewers) are served but their writes are dropped, never applied.
+		if (!peer.canEdit) return;
+		if (update.byteLength > LIMITS.updateBytes) {
+			this.#refuse(peer, {
+				code: CLOSE.tooLarge,
+				reason: `update too large (${update.byteLength} bytes, limit ${LIMITS.updateBytes})`
+			});
+			return;
+		}
+		const effective = this.#trial(update);
+		if (!effective.ok) {
+			this.#refuse(peer, { code: CLOSE.invalidUpdate, reason: `invalid update: ${effective.reason}` });
+			return;
+		}
+		if (effective.update === null) return;
+		const id = await appendUpdate(
+			this.#options.db,
+			this.boardId,
+			effective.update,
+			this.#options.now()
+		);
+		this.#lastUpdateId = id;
+		Y.applyUpdate(this.doc, effective.update, peer);
+		this.#broadcast(encodeUpdate(effective.update), peer);
+		this.#sinceCompaction++;
+		if (this.#sinceCompaction >= this.#options.compactEvery) this.#scheduleCompaction();
+	}
+
+	/**
+	 * Applies the update to the shadow doc and checks the board. Returns what the update actually
+	 * added (duplicates from sync step 2 add nothing), or the reason it was refused.
+	 */
+	#trial(
+		update: Uint8Array
+	): { ok: true; update: Uint8Array | null } | { ok: false; reason: string } {
+		const emitted: Uint8Array[] = [];
+		const collect = (u: Uint8Array): void => {
+			emitted.push(u);
+		};
+		this.#shadow.on('update', collect);
+		let verdict: { ok: true } | { ok: false; reason: string };
+		try {
+			Y.applyUpdate(this.#shadow, update);
+			verdict = checkBoard(this.#shadow);
+		} catch (error) {
+			verdict = { ok: false, reason: `undecodable update (${String(error).slice(0, 60)})` };
+		} finally {
+			this.#shadow.off('update', collect);
+		}
+		if (!verdict.ok) {
+			this.#resetShadow();
+			return verdict;
+		}
+		if (emitted.length === 0) return { ok: true, update: null };
+		return { ok: true, update: emitted.length === 1 ? emitted[0]! : Y.mergeUpdates(emitted) };
+	}
+
+	#resetShadow(): void {
+		this.#shadow.destroy();
+		this.#shadow = new Y.Doc();
+		Y.applyUpdate(this.#shadow, Y.encodeStateAsUpdate(this.doc));
+	}
+
+	#refuse(peer: Peer, refusal: Refusal): void {
+		this.#options.log.warn('update refused', {
+			boardId: this.boardId,
+			userId: peer.userId,
+			reason: refusal.reason
+		});
+		peer.socket.send(encodePermissionDenied(refusal.reason));
+		peer.socket.close(refusal.code, closeReason(refusal.reason));
+	}
+
+	#broadcast(message: Uint8Array, except?: Peer): void {
+		for (const peer of this.peers) if (peer !== except) peer.socket.send(message);
+	}
+
+	#scheduleCompaction(): void {
+		if (this.#compactionScheduled) return;
+		this.#compactionScheduled = true;
+		// setImmediate: let queued edits go first; compaction is housekeeping, not on the edit path.
+		setImmediate(() => {
+			void this.#enqueue(async () => {
+				this.#compactionScheduled = false;
+				await this.compact();
+			});
+		});
+	}
+
+	/** Folds the update log into a snapshot. Must run inside the queue (or after it has drained). */
+	async compact(): Promise<void> {
+		if (this.#sinceCompaction <= 1) return;
+		await compactBoard(
+			this.#options.db,
+			this.boardId,
+			Y.encodeStateAsUpdate(this.doc),
+			this.#lastUpdateId,
+			this.#options.now()
+		);
+		this.#sinceCompaction = 1;
+	}
+
+	/** Waits for queued work, compacts, and frees the documents. The room is unusable afterwards. */
+	async close(): Promise<void> {
+		if (this.#closed) return;
+		this.#closed = true;
+		await this.#enqueue(() => this.compact());
+		this.awareness.destroy();
+		this.doc.destroy();
+		this.#shadow.destroy();
+	}
+
+	/** Resolves when everything queued so far has run. */
+	drain(): Promise<void> {
+		return this.#enqueue(() => undefined);
+	}
+}
+
+export function closeFor(socket: PeerSocket, refusal: Refusal): void {
+	socket.close(refusal.code, closeReason(refusal.reason));
+}

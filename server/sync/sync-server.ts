@@ -1,0 +1,228 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { findBoardForMember } from '../../src/lib/server/access';
+import { readCookie, SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/session';
+import type { Db } from '../../src/lib/server/db/connect';
+import { CLOSE, closeReason } from './protocol';
+import { Room, type Peer } from './room';
+import { consoleLogger, type Logger } from './logger';
+
+export interface SyncServerOptions {
+	db: Db;
+	/** Public origin (ORIGIN); when unset, the Origin header must match the Host header. */
+	origin?: string;
+	log?: Logger;
+	now?: () => number;
+	/** How often dead peers are dropped and sessions re-checked. */
+	heartbeatMs?: number;
+	compactEvery?: number;
+}
+
+export interface SyncServer {
+	/** Takes the upgrade if the path is /sync/<boardId>; returns false to leave it to someone else. */
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	/** Number of loaded rooms (boards with at least one peer, or still unloading). */
+	roomCount(): number;
+	/** Resolves when every room has processed what it has received so far. */
+	drain(): Promise<void>;
+	close(): Promise<void>;
+}
+
+const PATH = /^\/sync\/([a-z0-9_-]{1,40})\/?$/;
+/** Hard cap per frame; the room refuses updates above LIMITS.updateBytes with a reason first. */
+const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+interface Connection {
+	ws: WebSocket;
+	peer: Peer;
+	room: Room;
+	sessionToken: string;
+	alive: boolean;
+}
+
+type Admission =
+	| { ok: true; userId: string; canEdit: boolean; token: string }
+	| { ok: false; code: number; reason: string };
+
+export function createSyncServer(options: SyncServerOptions): SyncServer {
+	const log = options.log ?? consoleLogger;
+	const now = options.now ?? Date.now;
+	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+	const rooms = new Map<string, Room>();
+	const unloading = new Map<string, Promise<void>>();
+	const connections = new Set<Connection>();
+
+	async function admit(req: IncomingMessage, boardId: string): Promise<Admission> {
+		if (!originAllowed(req, options.origin))
+			return { ok: false, code: CLOSE.noAccess, reason: 'origin not allowed' };
+		const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+		if (!token) return { ok: false, code: CLOSE.sessionExpired, reason: 'session expired' };
+		return checkAccess(token, boardId);
+	}
+
+	async function checkAccess(token: string, boardId: string): Promise<Admission> {
+		const { user } = await validateSessionToken(options.db, token, now());
+		if (!user) return { ok: false, code: CLOSE.sessionExpired, reason: 'session expired' };
+		const access = await findBoardForMember(options.db, user, boardId);
+		if (!access) return { ok: false, code: CLOSE.noAccess, reason: 'no access to this board' };
+		return { ok: true, userId: user.id, canEdit: access.canEdit, token };
+	}
+
+	async function roomFor(boardId: string): Promise<Room> {
+		// A room that is unloading finishes its compaction before the board is loaded again.
+		await unloading.get(boardId);
+		let room = rooms.get(boardId);
+		if (!room) {
+			room = new Room({ db: options.db, boardId, log, now, compactEvery: options.compactEvery ?? 200 });
+			rooms.set(boardId, room);
+		}
+		return room;
+	}
+
+	function unloadIfEmpty(room: Room): void {
+		if (room.peers.size > 0 || rooms.get(room.boardId) !== room) return;
+		rooms.delete(room.boardId);
+		const done = room
+			.close()
+			.catch((error: unknown) =>
+				log.error('room unload failed', { boardId: room.boardId, error: String(error) })
+			)
+			.finally(() => {
+				if (unloading.get(room.boardId) === done) unloading.delete(room.boardId);
+			});
+		unloading.set(room.boardId, done);
+	}
+
+	function accept(ws: WebSocket, boardId: string, admission: Extract<Admission, { ok: true }>): void {
+		// Listen before awaiting the room: ws drops messages that arrive without a listener.
+		const buffered: RawData[] = [];
+		let connection: Connection | undefined;
+		const peer: Peer = {
+			socket: {
+				send: (data) => {
+					if (ws.readyState === ws.OPEN) ws.send(data);
+				},
+				close: (code, reason) => ws.close(code, reason)
+			},
+			userId: admission.userId,
+			canEdit: admission.canEdit,
+			awarenessIds: new Set()
+		};
+		ws.binaryType = 'nodebuffer';
+		ws.on('message', (data, isBinary) => {
+			if (!isBinary) {
+				ws.close(CLOSE.malformed, 'binary frames only');
+				return;
+			}
+			if (connection) void connection.room.receive(peer, toBytes(data));
+			else buffered.push(data);
+		});
+		ws.on('error', (error) => log.warn('socket error', { boardId, error: String(error) }));
+		ws.on('close', () => {
+			if (!connection) return;
+			connections.delete(connection);
+			connection.room.leave(peer);
+			unloadIfEmpty(connection.room);
+		});
+		roomFor(boardId)
+			.then(async (room) => {
+				await room.ready;
+				if (ws.readyState !== ws.OPEN) {
+					unloadIfEmpty(room);
+					return;
+				}
+				connection = { ws, peer, room, sessionToken: admission.token, alive: true };
+				ws.on('pong', () => {
+					if (connection) connection.alive = true;
+				});
+				connections.add(connection);
+				room.join(peer);
+				for (const data of buffered.splice(0)) void room.receive(peer, toBytes(data));
+			})
+			.catch((error: unknown) => {
+				log.error('room load failed', { boardId, error: String(error) });
+				ws.close(1011, 'board could not be loaded');
+			});
+	}
+
+	function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		const match = PATH.exec(url.pathname);
+		if (!match) return false;
+		const boardId = match[1]!;
+		socket.on('error', () => socket.destroy());
+		admit(req, boardId)
+			.then((admission) => {
+				wss.handleUpgrade(req, socket, head, (ws) => {
+					if (!admission.ok) {
+						// Accept, then close with an application code: a refused HTTP upgrade makes clients retry forever.
+						ws.close(admission.code, closeReason(admission.reason));
+						return;
+					}
+					accept(ws, boardId, admission);
+				});
+			})
+			.catch((error: unknown) => {
+				log.error('upgrade failed', { boardId, error: String(error) });
+				socket.destroy();
+			});
+		return true;
+	}
+
+	// Heartbeat: drop peers that stopped answering pings, and re-check every session and membership
+	// so a sign-out, an expired session or a removed membership ends live access too.
+	const heartbeat = setInterval(() => {
+		for (const connection of connections) {
+			if (!connection.alive) {
+				connection.ws.terminate();
+				continue;
+			}
+			connection.alive = false;
+			connection.ws.ping();
+			checkAccess(connection.sessionToken, connection.room.boardId)
+				.then((admission) => {
+					if (!admission.ok) connection.ws.close(admission.code, admission.reason);
+					else connection.peer.canEdit = admission.canEdit;
+				})
+				.catch((error: unknown) => log.error('access re-check failed', { error: String(error) }));
+		}
+	}, options.heartbeatMs ?? 30_000);
+	heartbeat.unref();
+
+	return {
+		handleUpgrade,
+		roomCount: () => rooms.size + unloading.size,
+		async drain() {
+			await Promise.all([...rooms.values()].map((r) => r.drain()));
+			await Promise.all(unloading.values());
+		},
+		async close() {
+			clearInterval(heartbeat);
+			for (const connection of connections) connection.ws.close(CLOSE.goingAway, 'server shutting down');
+			await Promise.all([...rooms.values()].map((r) => r.close()));
+			await Promise.all(unloading.values());
+			rooms.clear();
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+		}
+	};
+}
+
+function toBytes(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Blocks cross-site WebSocket hijacking: browsers always send Origin on a WebSocket handshake. */
+function originAllowed(req: IncomingMessage, configured: string | undefined): boolean {
+	const origin = req.headers.origin;
+	if (!origin) return true; // not a browser (CLI tools, tests): the session cookie still decides
+	try {
+		const host = new URL(origin).host;
+		if (configured) return host === new URL(configured).host;
+		return host === req.headers.host;
+	} catch {
+		return false;
+	}
+}
