@@ -1,0 +1,240 @@
+import { request as playwrightRequest, test, expect, type APIRequestContext } from '@playwright/test';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { addCard, listLanes, readBoard } from '../../src/lib/board/model';
+import {
+	ACCOUNTS,
+	boardIdByName,
+	cli,
+	PASSWORD,
+	sessionCookie,
+	signInRequest,
+	teamIdByName
+} from './support';
+
+/**
+ * One table for who may do what: every route and the sync socket, for anonymous, viewer,
+ * consultant, leader, admin, and the leader of another team. All decisions come from
+ * src/lib/server/access.ts; this test pins them from the outside.
+ */
+
+type Who = 'anonymous' | 'viewer' | 'consultant' | 'leader' | 'admin' | 'otherLeader';
+const WHO: Who[] = ['anonymous', 'viewer', 'consultant', 'leader', 'admin', 'otherLeader'];
+type Outcome = 200 | 400 | 403 | 404 | 'login' | 'home';
+
+const OTHER_LEADER = 'other-leader@demoby.dk';
+let boardId = '';
+let teamId = '';
+const contexts = new Map<Who, APIRequestContext>();
+
+test.beforeAll(async ({ baseURL }) => {
+	// A leader of a third team: must see nothing of Virksomhedsservice.
+	const otherTeam = cli(['team', 'create', '--name', 'Andet team']);
+	cli(['user', 'create', '--email', OTHER_LEADER, '--name', 'Olga Other'], `${PASSWORD}\n`);
+	cli(['member', 'add', '--team', otherTeam, '--email', OTHER_LEADER, '--role', 'leader']);
+	boardId = boardIdByName('Jobåbninger');
+	teamId = teamIdByName('Virksomhedsservice');
+	const emails: Record<Exclude<Who, 'anonymous'>, string> = {
+		viewer: ACCOUNTS.viewer,
+		consultant: ACCOUNTS.consultant,
+		leader: ACCOUNTS.leader,
+		admin: ACCOUNTS.admin,
+		otherLeader: OTHER_LEADER
+	};
+	for (const who of WHO) {
+		const context = await playwrightRequest.newContext({ baseURL });
+		if (who !== 'anonymous') await signInRequest(context, baseURL!, emails[who]);
+		contexts.set(who, context);
+	}
+});
+
+test.afterAll(async () => {
+	for (const context of contexts.values()) await context.dispose();
+});
+
+function row(anonymous: Outcome, viewer: Outcome, consultant: Outcome, leader: Outcome, admin: Outcome, otherLeader: Outcome) {
+	return { anonymous, viewer, consultant, leader, admin, otherLeader } satisfies Record<Who, Outcome>;
+}
+
+const adminOnly = row('login', 403, 403, 403, 200, 403);
+const signedIn = row('login', 200, 200, 200, 200, 200);
+
+const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[] = [
+	{ name: '/', path: () => '/', expect: signedIn },
+	{ name: '/settings', path: () => '/settings', expect: signedIn },
+	{ name: '/login', path: () => '/login', expect: row(200, 'home', 'home', 'home', 'home', 'home') },
+	{ name: '/boards/:board', path: () => `/boards/${boardId}`, expect: row('login', 200, 200, 200, 404, 404) },
+	{ name: '/boards/doesnotexist', path: () => '/boards/doesnotexist', expect: row('login', 404, 404, 404, 404, 404) },
+	{ name: '/admin', path: () => '/admin', expect: adminOnly },
+	{ name: '/admin/teams', path: () => '/admin/teams', expect: adminOnly },
+	{ name: '/admin/teams/:team', path: () => `/admin/teams/${teamId}`, expect: adminOnly },
+	{ name: '/admin/users', path: () => '/admin/users', expect: adminOnly },
+	{ name: '/admin/boards', path: () => '/admin/boards', expect: adminOnly },
+	{ name: '/admin/boards/:board/delete', path: () => `/admin/boards/${boardId}/delete`, expect: adminOnly }
+];
+
+// Empty form posts: an authorised caller reaches validation (400), nobody else gets that far.
+const adminAction = row('login', 403, 403, 403, 400, 403);
+const ACTIONS: { name: string; path: () => string; expect: Record<Who, Outcome> }[] = [
+	{ name: '/admin/teams?/create', path: () => '/admin/teams?/create', expect: adminAction },
+	{ name: '/admin/users?/create', path: () => '/admin/users?/create', expect: adminAction },
+	{ name: '/admin/boards?/create', path: () => '/admin/boards?/create', expect: adminAction },
+	{ name: '/admin/teams/:team?/add', path: () => `/admin/teams/${teamId}?/add`, expect: adminAction },
+	{ name: '/settings', path: () => '/settings', expect: row('login', 400, 400, 400, 400, 400) }
+];
+
+function check(status: number, location: string | undefined, expected: Outcome, label: string): void {
+	if (expected === 'login') {
+		expect(status, label).toBe(303);
+		expect(location, label).toMatch(/^\/login/);
+	} else if (expected === 'home') {
+		expect(status, label).toBe(303);
+		expect(location, label).toBe('/');
+	} else {
+		expect(status, label).toBe(expected);
+	}
+}
+
+for (const page of PAGES) {
+	test(`GET ${page.name}`, async () => {
+		for (const who of WHO) {
+			const response = await contexts.get(who)!.get(page.path(), { maxRedirects: 0 });
+			check(response.status(), response.headers()['location'], page.expect[who], `${who} GET ${page.path()}`);
+		}
+	});
+}
+
+for (const action of ACTIONS) {
+	test(`POST ${action.name}`, async ({ baseURL }) => {
+		for (const who of WHO) {
+			const response = await contexts.get(who)!.post(action.path(), {
+				form: { _: '' },
+				headers: { origin: baseURL!, accept: 'text/html' },
+				maxRedirects: 0
+			});
+			check(response.status(), response.headers()['location'], action.expect[who], `${who} POST ${action.path()}`);
+		}
+	});
+}
+
+type SocketOutcome = 'write' | 'read' | 4401 | 4403;
+const SOCKET: Record<Who, SocketOutcome> = {
+	anonymous: 4401,
+	viewer: 'read',
+	consultant: 'write',
+	leader: 'write',
+	admin: 4403,
+	otherLeader: 4403
+};
+
+function closeCode(url: string, cookie: string | undefined): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const ws = new WebSocket(url, cookie ? { headers: { cookie } } : {});
+		ws.on('close', (code) => resolve(code));
+		ws.on('error', reject);
+	});
+}
+
+/**
+ * Sends a sync step 1 on the provider's socket and waits for the server's step 2 answer. The
+ * server handles a board's messages in order, so after the answer it has handled our update.
+ */
+function roundTrip(provider: WebsocketProvider, doc: Y.Doc): Promise<void> {
+	const ws = provider.ws!;
+	const vector = Y.encodeStateVector(doc);
+	const message = new Uint8Array([0, 0, ...varUint(vector.length), ...vector]);
+	return new Promise((resolve) => {
+		const onMessage = (event: { data: unknown }): void => {
+			const data = new Uint8Array(event.data as ArrayBuffer);
+			if (data[0] === 0 && data[1] === 1) {
+				ws.removeEventListener('message', onMessage);
+				resolve();
+			}
+		};
+		ws.addEventListener('message', onMessage);
+		ws.send(message);
+	});
+}
+
+function varUint(n: number): number[] {
+	const bytes: number[] = [];
+	while (n > 127) {
+		bytes.push((n & 127) | 128);
+		n >>>= 7;
+	}
+	bytes.push(n);
+	return bytes;
+}
+
+/** Connects the stock client, adds a card titled `title`, and reports whether the server kept it. */
+async function tryWrite(wsBase: string, cookie: string, title: string, observerCookie: string): Promise<boolean> {
+	class CookieWebSocket extends WebSocket {
+		constructor(address: string | URL, protocols?: string | string[]) {
+			super(address, protocols, { headers: { cookie } });
+		}
+	}
+	const doc = new Y.Doc();
+	const provider = new WebsocketProvider(wsBase, boardId, doc, {
+		WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+		disableBc: true
+	});
+	await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+	const lane = listLanes(doc)[0]!;
+	addCard(doc, { laneId: lane.id, title, createdBy: '', now: Date.now() }, 'test');
+	await roundTrip(provider, doc);
+	provider.destroy();
+	doc.destroy();
+	// A fresh observer (a leader) tells what the server has.
+	class ObserverWebSocket extends WebSocket {
+		constructor(address: string | URL, protocols?: string | string[]) {
+			super(address, protocols, { headers: { cookie: observerCookie } });
+		}
+	}
+	const seen = new Y.Doc();
+	const observer = new WebsocketProvider(wsBase, boardId, seen, {
+		WebSocketPolyfill: ObserverWebSocket as unknown as typeof globalThis.WebSocket,
+		disableBc: true
+	});
+	await new Promise<void>((resolve) => observer.once('sync', () => resolve()));
+	const found = readBoard(seen).lanes.some((l) => l.cards.some((c) => c.title === title));
+	observer.destroy();
+	seen.destroy();
+	return found;
+}
+
+test('the sync socket', async ({ baseURL }) => {
+	const wsBase = baseURL!.replace(/^http/, 'ws') + '/sync';
+	const observerCookie = (await sessionCookie(contexts.get('leader')!))!;
+	for (const who of WHO) {
+		const cookie = await sessionCookie(contexts.get(who)!);
+		const expected = SOCKET[who];
+		if (typeof expected === 'number') {
+			expect(await closeCode(`${wsBase}/${boardId}`, cookie), who).toBe(expected);
+			continue;
+		}
+		const kept = await tryWrite(wsBase, cookie!, `Skrevet af ${who}`, observerCookie);
+		expect(kept, `${who} writes ${expected === 'write' ? 'are kept' : 'are dropped'}`).toBe(expected === 'write');
+	}
+});
+
+// A new route without a row above fails here, so the table stays complete.
+test('the table covers every route', async () => {
+	const { readdirSync, statSync } = await import('node:fs');
+	const { join, relative } = await import('node:path');
+	const routes: string[] = [];
+	const walk = (dir: string): void => {
+		for (const entry of readdirSync(dir)) {
+			const full = join(dir, entry);
+			if (statSync(full).isDirectory()) walk(full);
+			else if (/^\+page(\.server)?\.(ts|svelte)$/.test(entry)) {
+				const route = '/' + relative('src/routes', dir).replace(/\\/g, '/');
+				routes.push(route.replace(/\[boardId\]|\[id\]/g, ':board').replace(/\[teamId\]/g, ':team').replace(/\/$/, '') || '/');
+			}
+		}
+	};
+	walk('src/routes');
+	const covered = new Set([...PAGES.map((p) => p.name), '/logout']);
+	const missing = [...new Set(routes.map((r) => (r === '' ? '/' : r)))].filter((r) => !covered.has(r));
+	expect(missing).toEqual([]);
+});
