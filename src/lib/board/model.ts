@@ -1,8 +1,17 @@
 import * as Y from 'yjs';
-import { newId } from './ids';
-import { compareOrdered, keysAfter, planInsert, type Ordered } from './order';
-import { readCard, readLane, ROOT_KEYS } from './schema';
-import { LIMITS, SCHEMA_VERSION, type BoardView, type Card, type CardKind, type Lane, type LaneView } from './types';
+import { isValidId, newId } from './ids';
+import { compareOrdered, isValidOrderKey, keysAfter, planInsert, type Ordered } from './order';
+import { isValidDueDate, readCard, readLane, ROOT_KEYS } from './schema';
+import {
+	CARD_KINDS,
+	LIMITS,
+	SCHEMA_VERSION,
+	type BoardView,
+	type Card,
+	type CardKind,
+	type Lane,
+	type LaneView
+} from './types';
 
 /**
  * The board model: the only code that knows the Y.Doc's keys. Every change is one transaction
@@ -97,16 +106,41 @@ function checkText(value: string, max: number, field: string, required = true): 
 	return trimmed;
 }
 
+// The model refuses anything the schema check would refuse: otherwise a local edit would make an
+// entry invisible to every reader and get the whole update refused by the server.
+function checkOptionalId(value: string, field: string): string {
+	if (value !== '' && !isValidId(value))
+		throw new BoardError('invalid', `${field} is not a valid id`);
+	return value;
+}
+
+function checkNewId(existing: Y.Map<Y.Map<FieldValue>>, id: string | undefined): string {
+	if (id === undefined) return newId();
+	if (!isValidId(id)) throw new BoardError('invalid', 'id is not a valid id');
+	if (existing.has(id)) throw new BoardError('invalid', `id ${id} is already in use`);
+	return id;
+}
+
+function checkTimestamp(value: number, field: string): number {
+	if (!Number.isInteger(value) || value < 0 || value >= 1e14)
+		throw new BoardError('invalid', `${field} must be a whole number of milliseconds`);
+	return value;
+}
+
 /** Writes schema version and the first lanes. Called once, by the server, when a board is created. */
 export function initBoard(doc: Y.Doc, laneTitles: readonly string[], origin: unknown): string[] {
-	const ids = laneTitles.map(() => newId());
-	const keys = keysAfter(null, laneTitles.length);
+	// Checked before the transaction: Yjs keeps whatever a throwing transaction already wrote.
+	const titles = laneTitles.map((title) => checkText(title, LIMITS.laneTitle, 'title'));
+	if (getLanes(doc).size + titles.length > LIMITS.lanes)
+		throw new BoardError('limit', 'too many lanes');
+	const ids = titles.map(() => newId());
+	const keys = keysAfter(null, titles.length);
 	doc.transact(() => {
 		getMeta(doc).set('schemaVersion', SCHEMA_VERSION);
-		laneTitles.forEach((title, i) => {
+		titles.forEach((title, i) => {
 			const lane = new Y.Map<FieldValue>();
 			lane.set('id', ids[i]!);
-			lane.set('title', checkText(title, LIMITS.laneTitle, 'title'));
+			lane.set('title', title);
 			lane.set('order', keys[i]!);
 			getLanes(doc).set(ids[i]!, lane);
 		});
@@ -123,9 +157,10 @@ export interface AddLaneInput {
 
 export function addLane(doc: Y.Doc, input: AddLaneInput, origin: unknown): string {
 	const title = checkText(input.title, LIMITS.laneTitle, 'title');
+	// Counted like the schema check counts: every entry, valid or not.
+	if (getLanes(doc).size >= LIMITS.lanes) throw new BoardError('limit', 'too many lanes');
+	const id = checkNewId(getLanes(doc), input.id);
 	const lanes = listLanes(doc);
-	if (lanes.length >= LIMITS.lanes) throw new BoardError('limit', 'too many lanes');
-	const id = input.id ?? newId();
 	const plan = planInsert(lanes, input.index ?? lanes.length);
 	doc.transact(() => {
 		applyRekey(getLanes(doc), plan.rekeyed);
@@ -186,10 +221,10 @@ function checkFields(fields: Partial<CardFields>): Partial<CardFields> {
 	if (fields.title !== undefined) out.title = checkText(fields.title, LIMITS.cardTitle, 'title');
 	if (fields.description !== undefined)
 		out.description = checkText(fields.description, LIMITS.cardDescription, 'description', false);
-	if (fields.ownerId !== undefined) out.ownerId = fields.ownerId;
+	if (fields.ownerId !== undefined) out.ownerId = checkOptionalId(fields.ownerId, 'ownerId');
 	if (fields.due !== undefined) {
-		if (fields.due !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(fields.due))
-			throw new BoardError('invalid', 'due must be YYYY-MM-DD');
+		if (fields.due !== '' && !isValidDueDate(fields.due))
+			throw new BoardError('invalid', 'due must be a date as YYYY-MM-DD');
 		out.due = fields.due;
 	}
 	return out;
@@ -199,23 +234,29 @@ export function addCard(doc: Y.Doc, input: AddCardInput, origin: unknown): strin
 	requireLane(doc, input.laneId);
 	if (getCards(doc).size >= LIMITS.cards) throw new BoardError('limit', 'too many cards');
 	const fields = checkFields(input);
-	const id = input.id ?? newId();
+	const title = fields.title;
+	if (title === undefined) throw new BoardError('invalid', 'title is empty');
+	const kind = input.kind ?? 'action';
+	if (!CARD_KINDS.includes(kind)) throw new BoardError('invalid', 'unknown card kind');
+	const createdBy = checkOptionalId(input.createdBy, 'createdBy');
+	const now = checkTimestamp(input.now, 'now');
+	const id = checkNewId(getCards(doc), input.id);
 	const siblings = cardsInLane(doc, input.laneId);
 	const plan = planInsert(siblings, input.index ?? siblings.length);
 	doc.transact(() => {
 		applyRekey(getCards(doc), plan.rekeyed);
 		const card = new Y.Map<FieldValue>();
 		card.set('id', id);
-		card.set('kind', input.kind ?? 'action');
+		card.set('kind', kind);
 		card.set('laneId', input.laneId);
 		card.set('order', plan.key);
-		card.set('title', fields.title!);
+		card.set('title', title);
 		card.set('description', fields.description ?? '');
 		card.set('ownerId', fields.ownerId ?? '');
 		card.set('due', fields.due ?? '');
-		card.set('createdAt', input.now);
-		card.set('createdBy', input.createdBy);
-		card.set('updatedAt', input.now);
+		card.set('createdAt', now);
+		card.set('createdBy', createdBy);
+		card.set('updatedAt', now);
 		getCards(doc).set(id, card);
 	}, origin);
 	return id;
@@ -231,6 +272,7 @@ export function updateCard(
 ): void {
 	const card = requireCard(doc, cardId);
 	const fields = checkFields(patch);
+	checkTimestamp(now, 'now');
 	doc.transact(() => {
 		let changed = false;
 		for (const [key, value] of Object.entries(fields)) {
@@ -270,16 +312,58 @@ export function deleteCard(doc: Y.Doc, cardId: string, origin: unknown): Card {
 	return card;
 }
 
-/** Puts a deleted card back where it was; if its lane is gone meanwhile, into the first lane. */
+/**
+ * Puts a deleted card back where it was; if its lane is gone meanwhile, at the end of the first
+ * lane. Refuses a card that exists (restored elsewhere already): writing it again would throw
+ * away the edits made since.
+ */
 export function restoreCard(doc: Y.Doc, card: Card, origin: unknown): void {
+	const restored = checkRestorable(card);
+	if (getCards(doc).has(restored.id)) throw new BoardError('invalid', `card ${restored.id} exists`);
+	if (getCards(doc).size >= LIMITS.cards) throw new BoardError('limit', 'too many cards');
 	const lanes = listLanes(doc);
-	const laneId = lanes.some((l) => l.id === card.laneId) ? card.laneId : lanes[0]?.id;
-	if (!laneId) throw new BoardError('not-found', 'the board has no lanes');
+	let placed = restored;
+	let rekeyed: Ordered[] = [];
+	if (!lanes.some((l) => l.id === restored.laneId)) {
+		const first = lanes[0];
+		if (!first) throw new BoardError('not-found', 'the board has no lanes');
+		const siblings = cardsInLane(doc, first.id);
+		const plan = planInsert(siblings, siblings.length);
+		placed = { ...restored, laneId: first.id, order: plan.key };
+		rekeyed = plan.rekeyed;
+	}
 	doc.transact(() => {
-		const map = new Y.Map<FieldValue>();
-		for (const [key, value] of Object.entries({ ...card, laneId })) map.set(key, value);
-		getCards(doc).set(card.id, map);
+		applyRekey(getCards(doc), rekeyed);
+		writeCard(doc, placed);
 	}, origin);
+}
+
+function writeCard(doc: Y.Doc, card: Card): void {
+	const map = new Y.Map<FieldValue>();
+	for (const [key, value] of Object.entries(card) as [string, FieldValue][]) map.set(key, value);
+	getCards(doc).set(card.id, map);
+}
+
+/** A card handed back for undo is data from outside the doc: it passes the same checks as a new one. */
+function checkRestorable(card: Card): Card {
+	if (!isValidId(card.id)) throw new BoardError('invalid', 'id is not a valid id');
+	if (!CARD_KINDS.includes(card.kind)) throw new BoardError('invalid', 'unknown card kind');
+	if (!isValidId(card.laneId)) throw new BoardError('invalid', 'laneId is not a valid id');
+	if (!isValidOrderKey(card.order)) throw new BoardError('invalid', 'order is not a valid key');
+	const fields = checkFields(card);
+	return {
+		id: card.id,
+		kind: card.kind,
+		laneId: card.laneId,
+		order: card.order,
+		title: checkText(card.title, LIMITS.cardTitle, 'title'),
+		description: fields.description ?? '',
+		ownerId: fields.ownerId ?? '',
+		due: fields.due ?? '',
+		createdAt: checkTimestamp(card.createdAt, 'createdAt'),
+		createdBy: checkOptionalId(card.createdBy, 'createdBy'),
+		updatedAt: checkTimestamp(card.updatedAt, 'updatedAt')
+	};
 }
 
 function applyRekey(target: Y.Map<Y.Map<FieldValue>>, changes: readonly Ordered[]): void {

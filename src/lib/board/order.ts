@@ -1,4 +1,5 @@
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+import { LIMITS } from './types';
 
 export interface Ordered {
 	id: string;
@@ -12,8 +13,13 @@ export function compareOrdered(a: Ordered, b: Ordered): number {
 	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+// fractional-indexing maps characters outside its base-62 alphabet to digit 0 without complaint,
+// and then generates a "next" key that sorts before the one it was given.
+const KEY_ALPHABET = /^[0-9A-Za-z]+$/;
+
 export function isValidOrderKey(key: unknown): key is string {
-	if (typeof key !== 'string' || key.length === 0 || key.length > 80) return false;
+	if (typeof key !== 'string' || key.length === 0 || key.length > LIMITS.orderKey) return false;
+	if (!KEY_ALPHABET.test(key)) return false;
 	try {
 		generateKeyBetween(key, null);
 		return true;
@@ -21,6 +27,12 @@ export function isValidOrderKey(key: unknown): key is string {
 		return false;
 	}
 }
+
+/**
+ * Keys grow by about one character every six inserts at the same spot. Past this length a lane
+ * is re-keyed evenly, well before the schema's limit would make the server refuse the update.
+ */
+export const REBALANCE_KEY_LENGTH = 32;
 
 export interface OrderPlan {
 	/** Key for the item being placed. */
@@ -30,17 +42,37 @@ export interface OrderPlan {
 }
 
 /**
- * Finds a key that places an item at `index` among `siblings` (sorted, not containing the item).
+ * Finds a key that places an item at `index` among `siblings` (not containing the item).
  * Two concurrent moves can leave equal keys behind; those runs are re-keyed in the same
  * transaction, keeping their visible order, so a key between two neighbours always exists.
  */
 export function planInsert(siblings: readonly Ordered[], index: number): OrderPlan {
 	const sorted = [...siblings].sort(compareOrdered);
-	const at = Math.max(0, Math.min(index, sorted.length));
+	const at = Math.max(
+		0,
+		Math.min(Number.isFinite(index) ? Math.trunc(index) : sorted.length, sorted.length)
+	);
 	const rekeyed = repairKeys(sorted);
-	const keys = sorted.map((s) => rekeyed.find((r) => r.id === s.id)?.order ?? s.order);
+	const changed = new Map(rekeyed.map((r) => [r.id, r.order]));
+	const keys = sorted.map((s) => changed.get(s.id) ?? s.order);
 	const key = generateKeyBetween(keys[at - 1] ?? null, keys[at] ?? null);
-	return { key, rekeyed };
+	if (
+		key.length <= REBALANCE_KEY_LENGTH &&
+		rekeyed.every((r) => r.order.length <= REBALANCE_KEY_LENGTH)
+	)
+		return { key, rekeyed };
+	return rebalance(sorted, at);
+}
+
+/** Spreads fresh short keys over the whole list, with a slot for the new item at `at`. */
+function rebalance(sorted: readonly Ordered[], at: number): OrderPlan {
+	const keys = generateNKeysBetween(null, null, sorted.length + 1);
+	const rekeyed: Ordered[] = [];
+	sorted.forEach((s, i) => {
+		const order = keys[i < at ? i : i + 1]!;
+		if (order !== s.order) rekeyed.push({ id: s.id, order });
+	});
+	return { key: keys[at]!, rekeyed };
 }
 
 /** Returns new keys for the items whose key is not greater than their predecessor's. */
