@@ -74,3 +74,13 @@ export async function renameBoard(db: Db, boardId: string, name: string): Promis
 export async function deleteBoard(db: Db, boardId: string): Promise<void> {
 	await db.deleteFrom('board').where('id', '=', boardId).execute();
 }
+
+export async function listBoardsForTeam(db: Db, teamId: string): Promise<Board[]> {
+	const rows = await db
+		.selectFrom('board')
+		.selectAll()
+		.where('team_id', '=', teamId)
+		.orderBy('name')
+		.execute();
+	return rows.map(mapBoard);
+}

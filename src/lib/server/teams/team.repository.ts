@@ -83,3 +83,35 @@ export async function findRole(db: Db, teamId: string, userId: string): Promise<
 		.executeTakeFirst();
 	return row && isRole(row.role) ? row.role : undefined;
 }
+
+export async function findTeamByName(db: Db, name: string): Promise<Team | undefined> {
+	const row = await db
+		.selectFrom('team')
+		.selectAll()
+		.where('name', '=', name.trim())
+		.executeTakeFirst();
+	return row ? { id: row.id, name: row.name, createdAt: row.created_at } : undefined;
+}
+
+export interface MembershipListItem {
+	teamId: string;
+	teamName: string;
+	userId: string;
+	role: Role;
+}
+
+/** Every membership in the installation, for the admin overview. */
+export async function listMemberships(db: Db): Promise<MembershipListItem[]> {
+	const rows = await db
+		.selectFrom('membership')
+		.innerJoin('team', 'team.id', 'membership.team_id')
+		.select(['membership.team_id', 'team.name', 'membership.user_id', 'membership.role'])
+		.orderBy('team.name')
+		.execute();
+	return rows.map((r) => ({
+		teamId: r.team_id,
+		teamName: r.name,
+		userId: r.user_id,
+		role: r.role as Role
+	}));
+}

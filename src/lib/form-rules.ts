@@ -1,0 +1,49 @@
+/**
+ * Field limits and issue codes shared by the server's validation (src/lib/server/validation.ts)
+ * and the pages, which need the limits for maxlength and for the messages. Plain values only, so
+ * client code may import it.
+ */
+
+export const FIELD_LIMITS = {
+	email: 254,
+	personName: 100,
+	teamName: 80,
+	boardName: 80,
+	/** Kept equal to PASSWORD_MIN_LENGTH / PASSWORD_MAX_LENGTH in auth/password.ts (a test checks). */
+	passwordMin: 10,
+	passwordMax: 200
+} as const;
+
+export type IssueCode =
+	| 'required'
+	| 'too_long'
+	| 'too_short'
+	| 'invalid_email'
+	| 'invalid_role'
+	| 'invalid_locale'
+	| 'invalid'
+	| 'email_taken'
+	| 'team_name_taken'
+	| 'user_not_found'
+	| 'team_not_found'
+	| 'board_not_found'
+	| 'not_member';
+
+export const ISSUE_CODES: readonly IssueCode[] = [
+	'required',
+	'too_long',
+	'too_short',
+	'invalid_email',
+	'invalid_role',
+	'invalid_locale',
+	'invalid',
+	'email_taken',
+	'team_name_taken',
+	'user_not_found',
+	'team_not_found',
+	'board_not_found',
+	'not_member'
+];
+
+/** The first problem per field, keyed by field name ('' for the form as a whole). */
+export type FieldIssues = Partial<Record<string, IssueCode>>;
