@@ -3,16 +3,20 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 import { tavlenSyncDevPlugin } from './server/dev-plugin';
 
+// Under vitest the Paraglide plugin keeps Vite from exiting; `npm run i18n` compiles the
+// messages before the tests instead.
+const paraglide = process.env.VITEST
+	? []
+	: [
+			paraglideVitePlugin({
+				project: './project.inlang',
+				outdir: './src/lib/paraglide',
+				strategy: ['cookie', 'baseLocale']
+			})
+		];
+
 export default defineConfig({
-	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'baseLocale']
-		}),
-		sveltekit(),
-		tavlenSyncDevPlugin()
-	],
+	plugins: [...paraglide, sveltekit(), tavlenSyncDevPlugin()],
 	server: {
 		watch: { ignored: ['**/data/**', '**/test-results/**'] }
 	},
