@@ -7,7 +7,7 @@ import { verifyPassword } from '../src/lib/server/auth/password';
 import { openDatabase } from '../src/lib/server/db/connect';
 import { findUserByEmail } from '../src/lib/server/users/user.repository';
 
-// Each run starts a fresh `npx tsx` process (seconds on a busy machine), so independent runs go
+// Each run starts a fresh Node process with the tsx loader (seconds on a busy machine), so independent runs go
 // in parallel and the timeouts are generous.
 const TIMEOUT = 180_000;
 const ID = /^[a-z2-7]{16}$/;
@@ -32,7 +32,7 @@ afterAll(() => {
 
 function cli(args: string[], input?: string, file = dbFile): Promise<Run> {
 	return new Promise((resolve, reject) => {
-		const child = spawn('npx', ['tsx', 'server/cli.ts', ...args], {
+		const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
 			cwd: process.cwd(),
 			env: { ...process.env, TAVLEN_DB: file, TAVLEN_SEED_DEMO: '1' },
 			stdio: ['pipe', 'pipe', 'pipe']

@@ -39,7 +39,7 @@ export function teamIdByName(name: string): string {
 
 /** Runs the operator CLI against the test database; returns stdout. */
 export function cli(args: string[], stdin?: string): string {
-	const result = spawnSync('npx', ['tsx', 'server/cli.ts', ...args], {
+	const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
 		env: { ...process.env, TAVLEN_DB: databaseFile() },
 		input: stdin,
 		encoding: 'utf8'
