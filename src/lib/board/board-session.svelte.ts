@@ -1,0 +1,248 @@
+import type * as Y from 'yjs';
+import {
+	openBoardConnection,
+	type BoardConnection,
+	type ConnectionProblem,
+	type ConnectionSnapshot,
+	type ConnectionState,
+	type Peer,
+	type PresenceUser
+} from './connection';
+import {
+	addCard,
+	addLane,
+	BoardError,
+	deleteCard,
+	deleteLane,
+	moveCard,
+	moveLane,
+	readBoard,
+	renameLane,
+	restoreCard,
+	updateCard,
+	type CardFields
+} from './model';
+import type { BoardView, Card } from './types';
+import {
+	findCard,
+	groupFocus,
+	groupPresence,
+	planStep,
+	type MoveDirection,
+	type MoveTarget,
+	type PresenceEntry
+} from './view';
+
+export { isValidDueDate } from './schema';
+export type { CardFields, ConnectionProblem, ConnectionState, PresenceEntry, PresenceUser };
+
+/**
+ * The runes adapter: turns the board's Y.Doc and awareness into read-only reactive state for
+ * components, and offers the edits as methods. Components never see Y.*; this class and
+ * connection.ts are the only client code that does.
+ */
+
+/** Marks this person's own edits in transactions (the provider and cache use their own origins). */
+export const LOCAL_ORIGIN = 'tavlen-ui';
+
+export type EditError = 'read-only' | 'not-found' | 'lane-not-empty' | 'invalid' | 'limit';
+export type EditResult<T = void> = { ok: true; value: T } | { ok: false; error: EditError };
+
+export interface DeletedLane {
+	id: string;
+	title: string;
+	index: number;
+}
+
+export interface BoardSessionOptions {
+	boardId: string;
+	user: { id: string; name: string };
+	/** The role's right to edit, as the page load decided it. The server enforces it too. */
+	canEdit: boolean;
+}
+
+const EMPTY_BOARD: BoardView = { lanes: [], orphans: [], cardCount: 0 };
+
+export class BoardSession {
+	readonly boardId: string;
+	readonly userId: string;
+	readonly #connection: BoardConnection;
+	readonly #doc: Y.Doc;
+	readonly #roleCanEdit: boolean;
+	readonly #unsubscribe: (() => void)[] = [];
+	#board = $state.raw<BoardView>(EMPTY_BOARD);
+	#connectionSnapshot = $state.raw<ConnectionSnapshot>({
+		state: 'connecting',
+		problem: null,
+		pending: false,
+		cacheLoaded: false,
+		everSynced: false
+	});
+	#peers = $state.raw<Peer[]>([]);
+	#presence = $derived.by(() => groupPresence(this.#peers, this.userId));
+	#focusByCard = $derived(groupFocus(this.#presence));
+
+	constructor(options: BoardSessionOptions) {
+		this.boardId = options.boardId;
+		this.userId = options.user.id;
+		this.#roleCanEdit = options.canEdit;
+		this.#connection = openBoardConnection({ boardId: options.boardId, user: options.user });
+		this.#doc = this.#connection.doc;
+		this.#board = readBoard(this.#doc);
+		this.#connectionSnapshot = this.#connection.snapshot;
+		this.#peers = this.#connection.peers();
+		// Synchronous refresh: a drop's moveCard must show its result before the drag preview goes.
+		const onUpdate = () => {
+			this.#board = readBoard(this.#doc);
+		};
+		this.#doc.on('update', onUpdate);
+		this.#unsubscribe.push(
+			() => this.#doc.off('update', onUpdate),
+			this.#connection.subscribe(() => {
+				this.#connectionSnapshot = this.#connection.snapshot;
+			}),
+			this.#connection.onPeers((peers) => {
+				this.#peers = peers;
+			})
+		);
+	}
+
+	get board(): BoardView {
+		return this.#board;
+	}
+
+	/** False until the cache or the server has delivered the board, so an empty view is not mistaken for an empty board. */
+	get loaded(): boolean {
+		const c = this.#connectionSnapshot;
+		return c.everSynced || (c.cacheLoaded && this.#board.lanes.length > 0);
+	}
+
+	get connectionState(): ConnectionState {
+		return this.#connectionSnapshot.state;
+	}
+
+	get problem(): ConnectionProblem | null {
+		return this.#connectionSnapshot.problem;
+	}
+
+	/** Edits kept on this device that the server has not been sent yet. */
+	get pending(): boolean {
+		return this.#connectionSnapshot.pending;
+	}
+
+	/** The role may edit (false for viewers), whatever the connection's state. */
+	get roleCanEdit(): boolean {
+		return this.#roleCanEdit;
+	}
+
+	get canEdit(): boolean {
+		const problem = this.#connectionSnapshot.problem;
+		// After an expired session edits are still kept locally and sent after sign-in.
+		return this.#roleCanEdit && (problem === null || problem.kind === 'session-expired');
+	}
+
+	/** Everyone on the board, one entry per person (not per tab), this person first. */
+	get presence(): PresenceEntry[] {
+		return this.#presence;
+	}
+
+	/** Other people's focus per card id, for the "being looked at" marker. */
+	get focusByCard(): ReadonlyMap<string, PresenceEntry[]> {
+		return this.#focusByCard;
+	}
+
+	setFocus(cardId: string | null): void {
+		this.#connection.setFocus(cardId);
+	}
+
+	addCard(laneId: string, fields: CardFields, index?: number): EditResult<string> {
+		return this.#edit(() =>
+			addCard(
+				this.#doc,
+				{ ...fields, laneId, index, createdBy: this.userId, now: Date.now() },
+				LOCAL_ORIGIN
+			)
+		);
+	}
+
+	updateCard(cardId: string, patch: Partial<CardFields>): EditResult {
+		return this.#edit(() => updateCard(this.#doc, cardId, patch, Date.now(), LOCAL_ORIGIN));
+	}
+
+	moveCard(target: MoveTarget): EditResult {
+		const at = findCard(this.#board, target.cardId);
+		// A drop on the card's own place is not an edit; writing a new key would still send an update.
+		if (at && at.lane.id === target.toLaneId && at.index === target.index)
+			return { ok: true, value: undefined };
+		return this.#edit(() => moveCard(this.#doc, target, LOCAL_ORIGIN));
+	}
+
+	/** One keyboard step; returns false when the card is already at that edge. */
+	stepCard(cardId: string, direction: MoveDirection): EditResult<boolean> {
+		const target = planStep(this.#board, cardId, direction);
+		if (!target) return { ok: true, value: false };
+		const result = this.moveCard(target);
+		return result.ok ? { ok: true, value: true } : result;
+	}
+
+	/** Removes the card and returns it for restoreCard (undo). */
+	deleteCard(cardId: string): EditResult<Card> {
+		return this.#edit(() => deleteCard(this.#doc, cardId, LOCAL_ORIGIN));
+	}
+
+	restoreCard(card: Card): EditResult {
+		return this.#edit(() => restoreCard(this.#doc, card, LOCAL_ORIGIN));
+	}
+
+	addLane(title: string, index?: number): EditResult<string> {
+		return this.#edit(() => addLane(this.#doc, { title, index }, LOCAL_ORIGIN));
+	}
+
+	renameLane(laneId: string, title: string): EditResult {
+		return this.#edit(() => renameLane(this.#doc, laneId, title, LOCAL_ORIGIN));
+	}
+
+	moveLane(laneId: string, index: number): EditResult {
+		return this.#edit(() => moveLane(this.#doc, laneId, index, LOCAL_ORIGIN));
+	}
+
+	/** Only an empty lane can go; returns what undo needs to put it back. */
+	deleteLane(laneId: string): EditResult<DeletedLane> {
+		const index = this.#board.lanes.findIndex((l) => l.id === laneId);
+		const lane = this.#board.lanes[index];
+		if (!lane) return { ok: false, error: 'not-found' };
+		return this.#edit(() => {
+			deleteLane(this.#doc, laneId, LOCAL_ORIGIN);
+			return { id: lane.id, title: lane.title, index };
+		});
+	}
+
+	restoreLane(lane: DeletedLane): EditResult<string> {
+		return this.#edit(() =>
+			addLane(this.#doc, { title: lane.title, index: lane.index, id: lane.id }, LOCAL_ORIGIN)
+		);
+	}
+
+	/** Throws away this board's local copy and reloads it from the server (after a refused update). */
+	async resetLocalCopy(): Promise<void> {
+		for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
+		await this.#connection.clearCache();
+	}
+
+	destroy(): void {
+		for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
+		this.#connection
+			.destroy()
+			.catch((error: unknown) => console.warn('could not close the board connection', error));
+	}
+
+	#edit<T>(run: () => T): EditResult<T> {
+		if (!this.canEdit) return { ok: false, error: 'read-only' };
+		try {
+			return { ok: true, value: run() };
+		} catch (error) {
+			if (error instanceof BoardError) return { ok: false, error: error.code };
+			throw error;
+		}
+	}
+}
