@@ -1,6 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { tavlenSyncDevPlugin } from './server/dev-plugin';
 
 // Under vitest the Paraglide plugin keeps Vite from exiting; `npm run i18n` compiles the

@@ -83,8 +83,12 @@ export function colorForUser(userId: string): string {
 	return PALETTE[hash % PALETTE.length]!;
 }
 
-export function cacheName(boardId: string): string {
-	return CACHE_PREFIX + boardId;
+/**
+ * One cache per user and board: if a session ends without sign-out and someone else signs in
+ * on the device, the first person's unsynced edits must not be sent under the second's name.
+ */
+export function cacheName(boardId: string, userId: string): string {
+	return `${CACHE_PREFIX}${userId}-${boardId}`;
 }
 
 function syncServerUrl(): string {
@@ -164,6 +168,7 @@ const live = new Set<BoardConnection>();
 export class BoardConnection {
 	readonly doc = new Y.Doc();
 	readonly boardId: string;
+	readonly #cacheName: string;
 	readonly #provider: WebsocketProvider;
 	readonly #persistence: IndexeddbPersistence;
 	readonly #listeners = new Set<() => void>();
@@ -177,9 +182,9 @@ export class BoardConnection {
 
 	constructor(options: BoardConnectionOptions) {
 		this.boardId = options.boardId;
-		const name = cacheName(options.boardId);
-		rememberCache(name);
-		this.#persistence = new IndexeddbPersistence(name, this.doc);
+		this.#cacheName = cacheName(options.boardId, options.user.id);
+		rememberCache(this.#cacheName);
+		this.#persistence = new IndexeddbPersistence(this.#cacheName, this.doc);
 		this.#provider = new WebsocketProvider(syncServerUrl(), options.boardId, this.doc, {
 			connect: false,
 			maxBackoffTime: BACKOFF_MIN_CAP_MS,
@@ -276,7 +281,7 @@ export class BoardConnection {
 	/** Throws away this board's local copy (also any unsynced edits) and closes the connection. */
 	async clearCache(): Promise<void> {
 		await this.destroy();
-		await deleteDatabase(cacheName(this.boardId));
+		await deleteDatabase(this.#cacheName);
 	}
 
 	#computeSnapshot(): ConnectionSnapshot {
@@ -379,9 +384,9 @@ export function openBoardConnection(options: BoardConnectionOptions): BoardConne
 }
 
 /** Deletes this board's local copy without an open connection (e.g. before a reload). */
-export async function clearBoardCache(boardId: string): Promise<void> {
+export async function clearBoardCache(boardId: string, userId: string): Promise<void> {
 	for (const connection of live) if (connection.boardId === boardId) await connection.destroy();
-	await deleteDatabase(cacheName(boardId));
+	await deleteDatabase(cacheName(boardId, userId));
 }
 
 /**
