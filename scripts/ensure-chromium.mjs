@@ -13,7 +13,9 @@ const isDebian = existsSync('/etc/debian_version') || /debian/i.test(readOsRelea
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 if (isDebian && isRoot) {
-	console.log('Chromium is missing: installing Debian\'s chromium package (apt-get install -y chromium)…');
+	console.log(
+		"Chromium is missing: installing Debian's chromium package (apt-get install -y chromium)…"
+	);
 	try {
 		execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
 			stdio: 'inherit',
@@ -35,7 +37,7 @@ console.error(
 		isDebian
 			? 'Install it as root with:  sudo apt-get install -y chromium'
 			: 'Install Chromium (Debian/Ubuntu: apt-get install -y chromium) and point CHROMIUM_PATH at its binary,',
-		'then run the tests again. (Playwright\'s own browser download is not used.)'
+		"then run the tests again. (Playwright's own browser download is not used.)"
 	].join('\n')
 );
 process.exit(1);

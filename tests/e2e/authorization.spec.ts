@@ -1,4 +1,9 @@
-import { request as playwrightRequest, test, expect, type APIRequestContext } from '@playwright/test';
+import {
+	request as playwrightRequest,
+	test,
+	expect,
+	type APIRequestContext
+} from '@playwright/test';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -53,8 +58,18 @@ test.afterAll(async () => {
 	for (const context of contexts.values()) await context.dispose();
 });
 
-function row(anonymous: Outcome, viewer: Outcome, consultant: Outcome, leader: Outcome, admin: Outcome, otherLeader: Outcome) {
-	return { anonymous, viewer, consultant, leader, admin, otherLeader } satisfies Record<Who, Outcome>;
+function row(
+	anonymous: Outcome,
+	viewer: Outcome,
+	consultant: Outcome,
+	leader: Outcome,
+	admin: Outcome,
+	otherLeader: Outcome
+) {
+	return { anonymous, viewer, consultant, leader, admin, otherLeader } satisfies Record<
+		Who,
+		Outcome
+	>;
 }
 
 const adminOnly = row('login', 403, 403, 403, 200, 403);
@@ -63,15 +78,31 @@ const signedIn = row('login', 200, 200, 200, 200, 200);
 const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[] = [
 	{ name: '/', path: () => '/', expect: signedIn },
 	{ name: '/settings', path: () => '/settings', expect: signedIn },
-	{ name: '/login', path: () => '/login', expect: row(200, 'home', 'home', 'home', 'home', 'home') },
-	{ name: '/boards/:board', path: () => `/boards/${boardId}`, expect: row('login', 200, 200, 200, 404, 404) },
-	{ name: '/boards/doesnotexist', path: () => '/boards/doesnotexist', expect: row('login', 404, 404, 404, 404, 404) },
+	{
+		name: '/login',
+		path: () => '/login',
+		expect: row(200, 'home', 'home', 'home', 'home', 'home')
+	},
+	{
+		name: '/boards/:board',
+		path: () => `/boards/${boardId}`,
+		expect: row('login', 200, 200, 200, 404, 404)
+	},
+	{
+		name: '/boards/doesnotexist',
+		path: () => '/boards/doesnotexist',
+		expect: row('login', 404, 404, 404, 404, 404)
+	},
 	{ name: '/admin', path: () => '/admin', expect: adminOnly },
 	{ name: '/admin/teams', path: () => '/admin/teams', expect: adminOnly },
 	{ name: '/admin/teams/:team', path: () => `/admin/teams/${teamId}`, expect: adminOnly },
 	{ name: '/admin/users', path: () => '/admin/users', expect: adminOnly },
 	{ name: '/admin/boards', path: () => '/admin/boards', expect: adminOnly },
-	{ name: '/admin/boards/:board/delete', path: () => `/admin/boards/${boardId}/delete`, expect: adminOnly }
+	{
+		name: '/admin/boards/:board/delete',
+		path: () => `/admin/boards/${boardId}/delete`,
+		expect: adminOnly
+	}
 ];
 
 // Empty form posts: an authorised caller reaches validation (400), nobody else gets that far.
@@ -80,11 +111,20 @@ const ACTIONS: { name: string; path: () => string; expect: Record<Who, Outcome> 
 	{ name: '/admin/teams?/create', path: () => '/admin/teams?/create', expect: adminAction },
 	{ name: '/admin/users?/create', path: () => '/admin/users?/create', expect: adminAction },
 	{ name: '/admin/boards?/create', path: () => '/admin/boards?/create', expect: adminAction },
-	{ name: '/admin/teams/:team?/add', path: () => `/admin/teams/${teamId}?/add`, expect: adminAction },
+	{
+		name: '/admin/teams/:team?/add',
+		path: () => `/admin/teams/${teamId}?/add`,
+		expect: adminAction
+	},
 	{ name: '/settings', path: () => '/settings', expect: row('login', 400, 400, 400, 400, 400) }
 ];
 
-function check(status: number, location: string | undefined, expected: Outcome, label: string): void {
+function check(
+	status: number,
+	location: string | undefined,
+	expected: Outcome,
+	label: string
+): void {
 	if (expected === 'login') {
 		expect(status, label).toBe(303);
 		expect(location, label).toMatch(/^\/login/);
@@ -100,7 +140,12 @@ for (const page of PAGES) {
 	test(`GET ${page.name}`, async () => {
 		for (const who of WHO) {
 			const response = await contexts.get(who)!.get(page.path(), { maxRedirects: 0 });
-			check(response.status(), response.headers()['location'], page.expect[who], `${who} GET ${page.path()}`);
+			check(
+				response.status(),
+				response.headers()['location'],
+				page.expect[who],
+				`${who} GET ${page.path()}`
+			);
 		}
 	});
 }
@@ -113,7 +158,12 @@ for (const action of ACTIONS) {
 				headers: { origin: baseURL!, accept: 'text/html' },
 				maxRedirects: 0
 			});
-			check(response.status(), response.headers()['location'], action.expect[who], `${who} POST ${action.path()}`);
+			check(
+				response.status(),
+				response.headers()['location'],
+				action.expect[who],
+				`${who} POST ${action.path()}`
+			);
 		}
 	});
 }
@@ -168,7 +218,12 @@ function varUint(n: number): number[] {
 }
 
 /** Connects the stock client, adds a card titled `title`, and reports whether the server kept it. */
-async function tryWrite(wsBase: string, cookie: string, title: string, observerCookie: string): Promise<boolean> {
+async function tryWrite(
+	wsBase: string,
+	cookie: string,
+	title: string,
+	observerCookie: string
+): Promise<boolean> {
 	class CookieWebSocket extends WebSocket {
 		constructor(address: string | URL, protocols?: string | string[]) {
 			super(address, protocols, { headers: { cookie } });
@@ -214,7 +269,9 @@ test('the sync socket', async ({ baseURL }) => {
 			continue;
 		}
 		const kept = await tryWrite(wsBase, cookie!, `Skrevet af ${who}`, observerCookie);
-		expect(kept, `${who} writes ${expected === 'write' ? 'are kept' : 'are dropped'}`).toBe(expected === 'write');
+		expect(kept, `${who} writes ${expected === 'write' ? 'are kept' : 'are dropped'}`).toBe(
+			expected === 'write'
+		);
 	}
 });
 
@@ -229,12 +286,19 @@ test('the table covers every route', async () => {
 			if (statSync(full).isDirectory()) walk(full);
 			else if (/^\+page(\.server)?\.(ts|svelte)$/.test(entry)) {
 				const route = '/' + relative('src/routes', dir).replace(/\\/g, '/');
-				routes.push(route.replace(/\[boardId\]|\[id\]/g, ':board').replace(/\[teamId\]/g, ':team').replace(/\/$/, '') || '/');
+				routes.push(
+					route
+						.replace(/\[boardId\]|\[id\]/g, ':board')
+						.replace(/\[teamId\]/g, ':team')
+						.replace(/\/$/, '') || '/'
+				);
 			}
 		}
 	};
 	walk('src/routes');
 	const covered = new Set([...PAGES.map((p) => p.name), '/logout']);
-	const missing = [...new Set(routes.map((r) => (r === '' ? '/' : r)))].filter((r) => !covered.has(r));
+	const missing = [...new Set(routes.map((r) => (r === '' ? '/' : r)))].filter(
+		(r) => !covered.has(r)
+	);
 	expect(missing).toEqual([]);
 });

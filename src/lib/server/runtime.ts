@@ -41,6 +41,7 @@ export function getRuntime(): Promise<Runtime> {
 
 function printDemoSignIns(accounts: { email: string; password: string; role: string }[]): void {
 	console.log('\nJobcenter Demoby is ready. Demo sign-ins (invented people):');
-	for (const a of accounts) console.log(`  ${a.email.padEnd(32)} ${a.password.padEnd(18)} ${a.role}`);
+	for (const a of accounts)
+		console.log(`  ${a.email.padEnd(32)} ${a.password.padEnd(18)} ${a.role}`);
 	console.log('');
 }

@@ -18,12 +18,26 @@ interface DemoPerson {
 // Invented people of the fictional "Jobcenter Demoby".
 const PEOPLE: DemoPerson[] = [
 	{ email: 'admin@demoby.dk', name: 'Ada Admin', admin: true, teams: [] },
-	{ email: 'leder@demoby.dk', name: 'Lone Leder', teams: [['virk', 'leader'], ['unge', 'leader']] },
+	{
+		email: 'leder@demoby.dk',
+		name: 'Lone Leder',
+		teams: [
+			['virk', 'leader'],
+			['unge', 'leader']
+		]
+	},
 	{ email: 'anna@demoby.dk', name: 'Anna Andersen', teams: [['virk', 'consultant']] },
 	{ email: 'bo@demoby.dk', name: 'Bo Bertelsen', teams: [['virk', 'consultant']] },
 	{ email: 'cecilie@demoby.dk', name: 'Cecilie Clausen', teams: [['unge', 'consultant']] },
 	{ email: 'dennis@demoby.dk', name: 'Dennis Dahl', teams: [['unge', 'consultant']] },
-	{ email: 'skaerm@demoby.dk', name: 'Skærm Mødelokale 2', teams: [['virk', 'viewer'], ['unge', 'viewer']] }
+	{
+		email: 'skaerm@demoby.dk',
+		name: 'Skærm Mødelokale 2',
+		teams: [
+			['virk', 'viewer'],
+			['unge', 'viewer']
+		]
+	}
 ];
 
 const CARDS: Record<'virk' | 'unge', [lane: number, title: string, description: string][]> = {

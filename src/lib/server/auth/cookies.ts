@@ -2,7 +2,12 @@ import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from './session';
 
 // Secure follows the request's protocol, not dev/prod, so plain-http test servers still log in.
-export function setSessionCookie(cookies: Cookies, token: string, expiresAt: number, url: URL): void {
+export function setSessionCookie(
+	cookies: Cookies,
+	token: string,
+	expiresAt: number,
+	url: URL
+): void {
 	cookies.set(SESSION_COOKIE, token, {
 		path: '/',
 		httpOnly: true,

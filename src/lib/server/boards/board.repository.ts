@@ -25,7 +25,12 @@ export async function createBoard(
 	db: Db,
 	input: { teamId: string; name: string; initialState: Uint8Array; now: number; id?: string }
 ): Promise<Board> {
-	const row = { id: input.id ?? newId(), team_id: input.teamId, name: input.name.trim(), created_at: input.now };
+	const row = {
+		id: input.id ?? newId(),
+		team_id: input.teamId,
+		name: input.name.trim(),
+		created_at: input.now
+	};
 	await db.transaction().execute(async (trx) => {
 		await trx.insertInto('board').values(row).execute();
 		await trx

@@ -18,7 +18,13 @@ export const SERVER_ORIGIN = 'tavlen-server';
 
 export async function createBoardWithLanes(
 	db: Db,
-	input: { teamId: string; name: string; now: number; lanes?: readonly string[]; fill?: (doc: Y.Doc) => void }
+	input: {
+		teamId: string;
+		name: string;
+		now: number;
+		lanes?: readonly string[];
+		fill?: (doc: Y.Doc) => void;
+	}
 ): Promise<Board> {
 	const doc = new Y.Doc();
 	initBoard(doc, input.lanes ?? DEFAULT_LANES, SERVER_ORIGIN);

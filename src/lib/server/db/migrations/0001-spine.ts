@@ -63,9 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('board_snapshot')
-		.addColumn('board_id', 'text', (c) =>
-			c.primaryKey().references('board.id').onDelete('cascade')
-		)
+		.addColumn('board_id', 'text', (c) => c.primaryKey().references('board.id').onDelete('cascade'))
 		.addColumn('data', 'blob', (c) => c.notNull())
 		.addColumn('last_update_id', 'integer', (c) => c.notNull())
 		.addColumn('updated_at', 'bigint', (c) => c.notNull())
