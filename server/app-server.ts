@@ -21,13 +21,16 @@ export function createAppServer(options: {
 	handler?: RequestHandler;
 	log?: Logger;
 	heartbeatMs?: number;
+	/** Compact a board's update log after this many updates (tests use a small number). */
+	compactEvery?: number;
 }): AppServer {
 	const { runtime } = options;
 	const sync = createSyncServer({
 		db: runtime.db,
 		origin: runtime.config.origin,
 		log: options.log,
-		heartbeatMs: options.heartbeatMs
+		heartbeatMs: options.heartbeatMs,
+		compactEvery: options.compactEvery
 	});
 	const notFound = (res: http.ServerResponse) => () => {
 		res.statusCode = 404;
@@ -44,9 +47,12 @@ export function createAppServer(options: {
 		http: server,
 		sync,
 		async close() {
+			// Upgraded sockets keep server.close() waiting and closeAllConnections() does not reach
+			// them: stop listening first, then close the WebSockets, then wait for the HTTP side.
+			const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
 			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
 			await sync.close();
+			await stopped;
 		}
 	};
 }

@@ -136,7 +136,7 @@ export class Room {
 				userId: peer.userId,
 				error: String(error)
 			});
-			peer.socket.close(CLOSE.malformed, 'malformed message');
+			this.#expel(peer, CLOSE.malformed, 'malformed message');
 			return Promise.resolve();
 		}
 		return this.#enqueue(() => {
@@ -165,8 +165,11 @@ export class Room {
 		try {
 			awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
 		} catch (error) {
-			this.#options.log.warn('malformed awareness', { boardId: this.boardId, error: String(error) });
-			peer.socket.close(CLOSE.malformed, 'malformed awareness update');
+			this.#options.log.warn('malformed awareness', {
+				boardId: this.boardId,
+				error: String(error)
+			});
+			this.#expel(peer, CLOSE.malformed, 'malformed awareness update');
 		}
 	}
 
@@ -182,7 +185,10 @@ export class Room {
 		}
 		const effective = this.#trial(update);
 		if (!effective.ok) {
-			this.#refuse(peer, { code: CLOSE.invalidUpdate, reason: `invalid update: ${effective.reason}` });
+			this.#refuse(peer, {
+				code: CLOSE.invalidUpdate,
+				reason: `invalid update: ${effective.reason}`
+			});
 			return;
 		}
 		if (effective.update === null) return;
@@ -241,7 +247,16 @@ export class Room {
 			reason: refusal.reason
 		});
 		peer.socket.send(encodePermissionDenied(refusal.reason));
-		peer.socket.close(refusal.code, closeReason(refusal.reason));
+		this.#expel(peer, refusal.code, closeReason(refusal.reason));
+	}
+
+	/**
+	 * Closes the peer's socket and takes it out of the room at once: frames it sent after the
+	 * offending one may already be queued, and a socket being closed must not get them accepted.
+	 */
+	#expel(peer: Peer, code: number, reason: string): void {
+		peer.socket.close(code, reason);
+		this.leave(peer);
 	}
 
 	#broadcast(message: Uint8Array, except?: Peer): void {

@@ -2,7 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { findBoardForMember } from '../../src/lib/server/access';
-import { readCookie, SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/session';
+import {
+	readCookie,
+	SESSION_COOKIE,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db/connect';
 import { CLOSE, closeReason } from './protocol';
 import { Room, type Peer } from './room';
@@ -74,7 +78,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		await unloading.get(boardId);
 		let room = rooms.get(boardId);
 		if (!room) {
-			room = new Room({ db: options.db, boardId, log, now, compactEvery: options.compactEvery ?? 200 });
+			room = new Room({
+				db: options.db,
+				boardId,
+				log,
+				now,
+				compactEvery: options.compactEvery ?? 200
+			});
 			rooms.set(boardId, room);
 		}
 		return room;
@@ -94,7 +104,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		unloading.set(room.boardId, done);
 	}
 
-	function accept(ws: WebSocket, boardId: string, admission: Extract<Admission, { ok: true }>): void {
+	function accept(
+		ws: WebSocket,
+		boardId: string,
+		admission: Extract<Admission, { ok: true }>
+	): void {
 		// Listen before awaiting the room: ws drops messages that arrive without a listener.
 		const buffered: RawData[] = [];
 		let connection: Connection | undefined;
@@ -111,6 +125,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		};
 		ws.binaryType = 'nodebuffer';
 		ws.on('message', (data, isBinary) => {
+			// Frames that arrive after the server decided to close this socket are not read.
+			if (ws.readyState !== ws.OPEN) return;
 			if (!isBinary) {
 				ws.close(CLOSE.malformed, 'binary frames only');
 				return;
@@ -199,7 +215,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		},
 		async close() {
 			clearInterval(heartbeat);
-			for (const connection of connections) connection.ws.close(CLOSE.goingAway, 'server shutting down');
+			// Every upgraded socket, also those still waiting for their room: each holds the HTTP server open.
+			for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'server shutting down');
 			await Promise.all([...rooms.values()].map((r) => r.close()));
 			await Promise.all(unloading.values());
 			rooms.clear();
