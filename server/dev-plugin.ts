@@ -19,7 +19,9 @@ export function tavlenSyncDevPlugin(): Plugin {
 			createSyncServer: (options: SyncServerOptions) => SyncServer;
 		};
 		const runtime = await runtimeModule.getRuntime();
-		return syncModule.createSyncServer({ db: runtime.db, origin: runtime.config.origin });
+		const sync = syncModule.createSyncServer({ db: runtime.db, origin: runtime.config.origin });
+		runtime.onAccessChanged = (boardIds) => sync.recheckAccess(boardIds);
+		return sync;
 	};
 	return {
 		name: 'tavlen-sync-dev',

@@ -21,6 +21,8 @@ const handlerUrl = new URL('./handler.js', import.meta.url).href;
 const { handler } = (await import(handlerUrl)) as { handler: RequestHandler };
 
 const app = createAppServer({ runtime, handler, log: consoleLogger });
+// Admin pages change memberships in this process: live sockets are re-checked at once.
+runtime.onAccessChanged = (boardIds) => app.sync.recheckAccess(boardIds);
 app.http.listen(port, host, () => {
 	consoleLogger.info('Tavlen listening', {
 		url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,

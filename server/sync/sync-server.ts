@@ -28,6 +28,8 @@ export interface SyncServer {
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	/** Number of loaded rooms (boards with at least one peer, or still unloading). */
 	roomCount(): number;
+	/** Re-checks access of live connections now (all, or those on the given boards), e.g. after a membership change. */
+	recheckAccess(boardIds?: readonly string[]): void;
 	/** Resolves when every room has processed what it has received so far. */
 	drain(): Promise<void>;
 	close(): Promise<void>;
@@ -90,6 +92,15 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		return room;
 	}
 
+	/** A loaded room that is not closing; if it was unloaded while loading, loads it again. */
+	async function joinableRoom(boardId: string): Promise<Room> {
+		for (;;) {
+			const room = await roomFor(boardId);
+			await room.ready;
+			if (!room.closed) return room;
+		}
+	}
+
 	function unloadIfEmpty(room: Room): void {
 		if (room.peers.size > 0 || rooms.get(room.boardId) !== room) return;
 		rooms.delete(room.boardId);
@@ -141,9 +152,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			connection.room.leave(peer);
 			unloadIfEmpty(connection.room);
 		});
-		roomFor(boardId)
-			.then(async (room) => {
-				await room.ready;
+		joinableRoom(boardId)
+			.then((room) => {
 				if (ws.readyState !== ws.OPEN) {
 					unloadIfEmpty(room);
 					return;
@@ -186,6 +196,15 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		return true;
 	}
 
+	function recheck(connection: Connection): void {
+		checkAccess(connection.sessionToken, connection.room.boardId)
+			.then((admission) => {
+				if (!admission.ok) connection.ws.close(admission.code, admission.reason);
+				else connection.peer.canEdit = admission.canEdit;
+			})
+			.catch((error: unknown) => log.error('access re-check failed', { error: String(error) }));
+	}
+
 	// Heartbeat: drop peers that stopped answering pings, and re-check every session and membership
 	// so a sign-out, an expired session or a removed membership ends live access too.
 	const heartbeat = setInterval(() => {
@@ -196,12 +215,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			}
 			connection.alive = false;
 			connection.ws.ping();
-			checkAccess(connection.sessionToken, connection.room.boardId)
-				.then((admission) => {
-					if (!admission.ok) connection.ws.close(admission.code, admission.reason);
-					else connection.peer.canEdit = admission.canEdit;
-				})
-				.catch((error: unknown) => log.error('access re-check failed', { error: String(error) }));
+			recheck(connection);
 		}
 	}, options.heartbeatMs ?? 30_000);
 	heartbeat.unref();
@@ -209,6 +223,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 	return {
 		handleUpgrade,
 		roomCount: () => rooms.size + unloading.size,
+		recheckAccess(boardIds) {
+			for (const connection of connections) {
+				if (!boardIds || boardIds.includes(connection.room.boardId)) recheck(connection);
+			}
+		},
 		async drain() {
 			await Promise.all([...rooms.values()].map((r) => r.drain()));
 			await Promise.all(unloading.values());

@@ -146,3 +146,19 @@ describe('a room', () => {
 		expect(readBoard(c.doc).lanes).toHaveLength(7);
 	});
 });
+
+describe('an access change announced by the admin pages', () => {
+	it('closes the socket at once, without waiting for the heartbeat', async () => {
+		// A heartbeat far beyond the test's timeout: only recheckAccess can close the socket.
+		const board = await startTestBoard(defer, { heartbeatMs: 3_600_000 });
+		const client = board.client(board.team.cookies.consultant);
+		const bystander = board.client(board.team.cookies.leader);
+		await Promise.all([client.synced, bystander.synced]);
+		const closed = providerClosed(client.provider);
+		await removeMembership(board.db, board.team.teamId, board.team.userIds.consultant);
+		board.server.app.sync.recheckAccess(['some-other-board']);
+		board.server.app.sync.recheckAccess([board.team.boardId]);
+		expect(await closed).toEqual({ code: 4403, reason: 'no access to this board' });
+		expect(bystander.provider.wsconnected).toBe(true);
+	});
+});
