@@ -36,7 +36,7 @@ export default ts.config(
 		files: ['**/*.ts', '**/*.svelte'],
 		languageOptions: {
 			parserOptions: {
-				projectService: true,
+				projectService: { allowDefaultProject: ['playwright.config.ts'] },
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig
