@@ -1,0 +1,76 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Page } from '@playwright/test';
+import { ACCOUNTS, cardByTitle, laneById, laneIds, openBoard, signInQuickly } from './support';
+
+/** WCAG 2.0/2.1 level A and AA, as the Danish web accessibility act requires. */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Checks the whole page, or only the part `within` (a CSS selector) after the rest was checked. */
+async function expectNoViolations(page: Page, what: string, within?: string): Promise<void> {
+	const builder = new AxeBuilder({ page }).withTags(TAGS);
+	if (within) builder.include(within);
+	const results = await builder.analyze();
+	const report = results.violations.map(
+		(v) =>
+			`${v.id} (${v.impact}): ${v.help}\n` +
+			v.nodes
+				.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`)
+				.join('\n')
+	);
+	expect(report, `accessibility violations on ${what}`).toEqual([]);
+}
+
+test('the login page has no WCAG A/AA violations, also with an error shown', async ({ page }) => {
+	await page.goto('/login');
+	await expect(page.getByRole('heading', { name: 'Log ind' })).toBeVisible();
+	await expectNoViolations(page, '/login');
+
+	await page.getByLabel('E-mail').fill('ingen-bruger@demoby.dk');
+	await page.getByLabel('Adgangskode').fill('forkert-adgangskode');
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	await expectNoViolations(page, '/login with the sign-in error');
+});
+
+test('the home page has no WCAG A/AA violations', async ({ page }) => {
+	await signInQuickly(page, ACCOUNTS.consultant);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Dine tavler' })).toBeVisible();
+	await expectNoViolations(page, 'the home page');
+});
+
+test('the board page has no WCAG A/AA violations, nor its card dialog and move menu', async ({
+	page
+}) => {
+	await signInQuickly(page, ACCOUNTS.consultant);
+	await openBoard(page);
+	await expectNoViolations(page, 'the board');
+
+	const ny = (await laneIds(page))['Ny']!;
+	const card = cardByTitle(laneById(page, ny), 'Lagermedarbejder, Demoby Logistik');
+	await card.getByTestId('move-menu').click();
+	await expect(page.getByRole('menu')).toBeVisible();
+	await expectNoViolations(page, 'the open move menu', '[role="menu"]:popover-open');
+	await page.keyboard.press('Escape');
+
+	await card.getByTestId('card-open').click();
+	await expect(page.getByTestId('card-editor')).toBeVisible();
+	await expectNoViolations(page, 'the card dialog', '[data-testid="card-editor"]');
+});
+
+test('the board page has no WCAG A/AA violations for a viewer on a phone', async ({ browser }) => {
+	const context = await browser.newContext({
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true
+	});
+	try {
+		const page = await context.newPage();
+		await signInQuickly(page, ACCOUNTS.viewer);
+		await openBoard(page);
+		await expect(page.getByTestId('read-only')).toBeVisible();
+		await expectNoViolations(page, 'the board for a viewer on a phone');
+	} finally {
+		await context.close();
+	}
+});
