@@ -1,7 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { tavlenSyncDevPlugin } from './server/dev-plugin';
+import { tavlenSyncDevPlugin } from './server/dev-plugin.ts';
 
 // Under vitest the Paraglide plugin keeps Vite from exiting; `npm run i18n` compiles the
 // messages before the tests instead.
