@@ -116,6 +116,33 @@ export async function contextAs(
 	return context;
 }
 
+export interface SignedIn {
+	context: BrowserContext;
+	page: Page;
+}
+
+/** Two people signed in, a page each, in their own contexts; both closed when `body` ends or fails. */
+export async function withTwoPeople(
+	browser: Browser,
+	first: string,
+	second: string,
+	body: (first: SignedIn, second: SignedIn) => Promise<void>
+): Promise<void> {
+	const firstContext = await contextAs(browser, first);
+	const secondContext = await contextAs(browser, second);
+	try {
+		const firstPage = await firstContext.newPage();
+		const secondPage = await secondContext.newPage();
+		await body(
+			{ context: firstContext, page: firstPage },
+			{ context: secondContext, page: secondPage }
+		);
+	} finally {
+		await firstContext.close();
+		await secondContext.close();
+	}
+}
+
 /** Signs the page's context in with a form post (see contextAs); the page stays where it is. */
 export async function signInQuickly(page: Page, email: string): Promise<void> {
 	const baseURL = test.info().project.use.baseURL;

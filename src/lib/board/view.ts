@@ -119,3 +119,8 @@ export function groupFocus(
 	}
 	return map;
 }
+
+/** The card a link like /boards/x#card-y points at ('' for a bare #card-), if any. */
+export function cardIdFromHash(hash: string): string | undefined {
+	return hash.startsWith('#card-') ? hash.slice('#card-'.length) : undefined;
+}
