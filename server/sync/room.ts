@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { readBoard } from '../../src/lib/board/model';
 import { checkBoard } from '../../src/lib/board/schema';
 import { LIMITS } from '../../src/lib/board/types';
 import type { Db } from '../../src/lib/server/db/connect';
@@ -14,6 +15,13 @@ import {
 	encodeUpdate
 } from './protocol';
 import { appendUpdate, compactBoard, loadBoardState } from './update-log';
+import {
+	diffProjection,
+	emptyProjection,
+	projectBoard,
+	replaceProjection,
+	type Projection
+} from './projection';
 import type { Logger } from './logger';
 
 /** The minimal socket a room needs; `ws` satisfies it, and tests can too. */
@@ -61,6 +69,8 @@ export class Room {
 	#sinceCompaction = 0;
 	#compactionScheduled = false;
 	#closed = false;
+	/** What the opening and match tables hold for this board, to write only what an update changes. */
+	#projected: Projection = emptyProjection();
 	readonly ready: Promise<void>;
 	readonly #options: RoomOptions;
 
@@ -98,6 +108,8 @@ export class Room {
 		Y.applyUpdate(this.#shadow, Y.encodeStateAsUpdate(this.doc));
 		this.#lastUpdateId = state.lastUpdateId;
 		this.#sinceCompaction = state.updates.length;
+		this.#projected = projectBoard(this.boardId, readBoard(this.doc));
+		await replaceProjection(this.#options.db, this.boardId, this.#projected);
 	}
 
 	/** Runs tasks one after another; a failing task is logged and does not stop the queue. */
@@ -192,12 +204,23 @@ export class Room {
 			return;
 		}
 		if (effective.update === null) return;
-		const id = await appendUpdate(
-			this.#options.db,
-			this.boardId,
-			effective.update,
-			this.#options.now()
-		);
+		// The shadow now holds the accepted state: project it before the doc has it.
+		const projected = projectBoard(this.boardId, readBoard(this.#shadow));
+		let id: number;
+		try {
+			id = await appendUpdate(
+				this.#options.db,
+				this.boardId,
+				effective.update,
+				this.#options.now(),
+				diffProjection(this.#projected, projected)
+			);
+		} catch (error) {
+			// Not stored, so not accepted: the shadow must forget it too, or it would run ahead of doc.
+			this.#resetShadow();
+			throw error;
+		}
+		this.#projected = projected;
 		this.#lastUpdateId = id;
 		Y.applyUpdate(this.doc, effective.update, peer);
 		this.#broadcast(encodeUpdate(effective.update), peer);

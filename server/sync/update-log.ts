@@ -1,4 +1,5 @@
 import type { Db } from '../../src/lib/server/db/connect';
+import { isEmptyChange, writeProjectionChanges, type ProjectionChanges } from './projection';
 
 /**
  * The board's durable history: a snapshot plus the updates accepted after it. Every accepted
@@ -32,18 +33,26 @@ export async function loadBoardState(db: Db, boardId: string): Promise<StoredBoa
 	};
 }
 
+/**
+ * Appends an accepted update and, in the same transaction, the projection rows it changed, so
+ * the tables never show an edit the log does not have (and the log never has one they miss).
+ */
 export async function appendUpdate(
 	db: Db,
 	boardId: string,
 	data: Uint8Array,
-	now: number
+	now: number,
+	changes?: ProjectionChanges
 ): Promise<number> {
-	const row = await db
-		.insertInto('board_update')
-		.values({ board_id: boardId, data, created_at: now })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.insertInto('board_update')
+			.values({ board_id: boardId, data, created_at: now })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		if (changes && !isEmptyChange(changes)) await writeProjectionChanges(trx, boardId, changes);
+		return row.id;
+	});
 }
 
 /** Replaces the snapshot with `state` (which contains every update up to `upToId`) and drops those updates. */

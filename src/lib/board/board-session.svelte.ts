@@ -61,7 +61,7 @@ export interface BoardSessionOptions {
 	canEdit: boolean;
 }
 
-const EMPTY_BOARD: BoardView = { lanes: [], orphans: [], cardCount: 0 };
+const EMPTY_BOARD: BoardView = { lanes: [], orphans: [], cardCount: 0, matches: {} };
 
 export class BoardSession {
 	readonly boardId: string;

@@ -4,21 +4,38 @@ import { NOW, SeededRandom } from '../../../tests/fixtures/board-fixtures';
 import {
 	addCard,
 	addLane,
+	addOpening,
 	BoardError,
+	closeOpening,
 	deleteCard,
 	deleteLane,
 	getCards,
+	getMatches,
 	initBoard,
+	initBoardWithStages,
+	listMatches,
 	moveCard,
 	moveLane,
+	proposeCandidate,
 	readBoard,
+	removeMatch,
 	renameLane,
+	reopenOpening,
 	restoreCard,
-	updateCard
+	setMatchStatus,
+	updateCard,
+	updateOpening
 } from './model';
 import { compareOrdered } from './order';
 import { checkBoard } from './schema';
-import type { BoardView, Card } from './types';
+import {
+	JOB_TYPES,
+	LANE_STAGES,
+	MATCH_STATUSES,
+	type BoardView,
+	type Card,
+	type LaneStage
+} from './types';
 
 /**
  * Seeded multi-peer fuzzing: several devices edit their own copy of one board through the model
@@ -61,7 +78,17 @@ const LANE_TITLES = [
 	'Besat',
 	'Ikke besat'
 ];
+const LANE_STAGE: Record<string, LaneStage> = {
+	Ny: 'new',
+	'Behov afdækket': 'needs',
+	'Kandidater foreslået': 'candidates',
+	Formidlet: 'referred',
+	Besat: 'filled',
+	'Ikke besat': 'not-filled'
+};
 const USERS = ['user-anna', 'user-bo', 'user-cecilie', 'user-dennis'];
+const CITIZENS = ['citizen-1', 'citizen-2', 'citizen-3', 'citizen-4', 'citizen-5'];
+const COMPANIES = ['Fjordlager ApS', 'Kantine Nord', 'Bageriet Solsikken'];
 
 interface Node {
 	name: string;
@@ -132,7 +159,11 @@ function setUp(seed: number, peerCount: number, mode: Mode): Scenario {
 		log: []
 	};
 	// The board exists on the server before anyone connects, as in the app.
-	initBoard(server.doc, LANE_TITLES.slice(0, 3 + rng.int(3)), 'server');
+	initBoardWithStages(
+		server.doc,
+		LANE_TITLES.slice(0, 3 + rng.int(4)).map((title) => ({ title, stage: LANE_STAGE[title] })),
+		'server'
+	);
 	const initial = Y.encodeStateAsUpdate(server.doc);
 	for (const peer of peers) Y.applyUpdate(peer.doc, initial, REMOTE);
 	for (const peer of peers) {
@@ -218,8 +249,17 @@ function operate(s: Scenario, peer: Node): void {
 	const { rng } = s;
 	const board = readBoard(peer.doc);
 	const cards = allCards(board);
+	const openings = cards.filter((c) => c.kind === 'opening');
+	const matches = Object.values(board.matches).flat();
 	const lanes = board.lanes;
 	const op = rng.weighted({
+		addOpening: lanes.length > 0 ? 2 : 0,
+		updateOpening: openings.length > 0 ? 1.5 : 0,
+		closeOpening: openings.length > 0 ? 0.8 : 0,
+		reopenOpening: openings.length > 0 ? 0.4 : 0,
+		proposeCandidate: openings.length > 0 ? 1.5 : 0,
+		setMatchStatus: matches.length > 0 ? 1 : 0,
+		removeMatch: matches.length > 0 ? 0.4 : 0,
 		addCard: lanes.length > 0 ? 4 : 0,
 		moveCard: cards.length > 0 && lanes.length > 0 ? 7 : 0,
 		updateCard: cards.length > 0 ? 3 : 0,
@@ -253,6 +293,90 @@ function operate(s: Scenario, peer: Node): void {
 			);
 			s.created.add(id);
 			expectAt(peer.doc, lane.id, id, Math.min(index, lane.cards.length));
+			return;
+		}
+		case 'addOpening': {
+			const lane = rng.pick(lanes);
+			const index = pickIndex(rng, lane.cards.length);
+			const company = rng.pick(COMPANIES);
+			const id = addOpening(
+				peer.doc,
+				{
+					laneId: lane.id,
+					title: `Lagerhjælp, ${company}`,
+					companyId: `company-${COMPANIES.indexOf(company)}`,
+					companyName: company,
+					position: 'Lagerhjælp',
+					jobType: rng.pick(JOB_TYPES),
+					hoursPerWeek: rng.chance(0.3) ? null : rng.int(375) / 10,
+					positions: 1 + rng.int(3),
+					deadline: `2026-12-${String(1 + rng.int(28)).padStart(2, '0')}`,
+					jobAreas: rng.chance(0.5) ? ['Lager'] : [],
+					source: 'phone',
+					index,
+					createdBy: rng.pick(USERS),
+					now
+				},
+				'user'
+			);
+			s.created.add(id);
+			expectAt(peer.doc, lane.id, id, Math.min(index, lane.cards.length));
+			return;
+		}
+		case 'updateOpening': {
+			const card = rng.pick(openings);
+			const patch: Parameters<typeof updateOpening>[2] = {};
+			if (rng.chance(0.5)) patch.positions = 1 + rng.int(5);
+			if (rng.chance(0.4)) patch.hoursPerWeek = rng.chance(0.3) ? null : rng.int(800) / 10;
+			if (rng.chance(0.4)) patch.deadline = `2027-01-${String(1 + rng.int(31)).padStart(2, '0')}`;
+			if (rng.chance(0.3)) patch.jobAreas = rng.chance(0.5) ? [] : ['Kantine', 'Lager'];
+			updateOpening(peer.doc, card.id, patch, now, 'user');
+			return;
+		}
+		case 'closeOpening': {
+			const card = rng.pick(openings);
+			if (rng.chance(0.5))
+				closeOpening(peer.doc, { cardId: card.id, outcome: 'filled', now }, 'user');
+			else
+				closeOpening(
+					peer.doc,
+					{ cardId: card.id, outcome: 'not-filled', closeReason: 'deadline-passed', now },
+					'user'
+				);
+			return;
+		}
+		case 'reopenOpening': {
+			reopenOpening(peer.doc, { cardId: rng.pick(openings).id, now }, 'user');
+			return;
+		}
+		case 'proposeCandidate': {
+			const opening = rng.pick(openings);
+			// The same citizen twice on one opening is a refusal, not an error.
+			expectOnly(['invalid'], () =>
+				proposeCandidate(
+					peer.doc,
+					{
+						openingId: opening.id,
+						citizenId: rng.pick(CITIZENS),
+						proposedBy: rng.pick(USERS),
+						now
+					},
+					'user'
+				)
+			);
+			return;
+		}
+		case 'setMatchStatus': {
+			const match = rng.pick(matches);
+			setMatchStatus(
+				peer.doc,
+				{ matchId: match.id, status: rng.pick(MATCH_STATUSES), now },
+				'user'
+			);
+			return;
+		}
+		case 'removeMatch': {
+			removeMatch(peer.doc, rng.pick(matches).id, 'user');
 			return;
 		}
 		case 'moveCard': {
@@ -293,7 +417,11 @@ function operate(s: Scenario, peer: Node): void {
 		case 'addLane': {
 			addLane(
 				peer.doc,
-				{ title: rng.pick(LANE_TITLES), index: pickIndex(rng, lanes.length) },
+				{
+					title: rng.pick(LANE_TITLES),
+					index: pickIndex(rng, lanes.length),
+					stage: rng.chance(0.3) ? rng.pick(LANE_STAGES) : undefined
+				},
 				'user'
 			);
 			return;
@@ -381,6 +509,7 @@ function expectConverged(s: Scenario): void {
 	expect(new Set(ids).size).toBe(ids.length);
 	expect(expected.cardCount).toBe(ids.length);
 	expect(getCards(s.server.doc).size).toBe(ids.length);
+	expect(getMatches(s.server.doc).size).toBe(listMatches(s.server.doc).length);
 	// The board shows lanes and cards in the order of their keys, ties broken by id.
 	expect(expected.lanes).toEqual([...expected.lanes].sort(compareOrdered));
 	const laneIds = new Set(expected.lanes.map((l) => l.id));

@@ -248,7 +248,7 @@ describe('checkBoard refuses a card', () => {
 	it.each<[string, Record<string, unknown>, RegExp]>([
 		['an unknown field', { salary: 31000 }, /unknown field "salary"/],
 		['a key that differs from its id', { id: 'another-card' }, /bad id/],
-		['an unknown kind', { kind: 'opening' }, /unknown kind/],
+		['an unknown kind', { kind: 'citizen' }, /unknown kind/],
 		['a laneId that is not an id', { laneId: 'Ny kolonne' }, /bad laneId/],
 		['a number title', { title: 42 }, /bad title/],
 		['an empty title', { title: '' }, /bad title/],

@@ -1,22 +1,72 @@
 import * as Y from 'yjs';
 import { isValidId } from './ids';
 import { isValidOrderKey } from './order';
-import { CARD_KINDS, LIMITS, SCHEMA_VERSION, type Card, type Lane } from './types';
+import {
+	CARD_KINDS,
+	CLOSE_REASONS,
+	JOB_TYPES,
+	LANE_STAGES,
+	LIMITS,
+	MATCH_STATUSES,
+	OPENING_OUTCOMES,
+	OPENING_SOURCES,
+	SCHEMA_VERSION,
+	type Card,
+	type Lane,
+	type LaneStage,
+	type Match,
+	type OpeningFields
+} from './types';
 
 /**
  * The schema check: turns the Y.Maps of a board into checked plain objects or an error.
  * The server runs it on every incoming update before accepting it; the client's reader uses the
  * same functions and skips what does not pass, so an invalid entry can never reach a component.
- * Referential integrity (a card's lane exists) is deliberately not checked: a lane deleted while
- * someone moves a card into it is a legitimate race, and such cards are shown as orphans.
+ * Referential integrity (a card's lane exists, a match's opening exists) is deliberately not
+ * checked: a lane deleted while someone moves a card into it is a legitimate race, and such cards
+ * are shown as orphans. For the same reason no rule spans two fields that separate operations
+ * write (an opening's outcome and closedAt, two matches of one citizen): concurrent edits merge
+ * field by field, and no legitimate interleaving may produce a board the server refuses.
  */
 
-export const ROOT_KEYS = { meta: 'meta', lanes: 'lanes', cards: 'cards' } as const;
+export const ROOT_KEYS = {
+	meta: 'meta',
+	lanes: 'lanes',
+	cards: 'cards',
+	matches: 'matches'
+} as const;
 const ALLOWED_ROOTS = new Set<string>(Object.values(ROOT_KEYS));
 
 type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-const LANE_FIELDS = new Set(['id', 'title', 'order']);
+const LANE_FIELDS = new Set(['id', 'title', 'order', 'stage']);
+/** Keys only an opening card may carry; a card of another kind with one of them is refused. */
+export const OPENING_KEYS = [
+	'companyId',
+	'companyName',
+	'position',
+	'jobType',
+	'hoursPerWeek',
+	'positions',
+	'deadline',
+	'startDate',
+	'jobAreas',
+	'requirements',
+	'source',
+	'outcome',
+	'closeReason',
+	'closedAt'
+] as const satisfies readonly (keyof OpeningFields)[];
+const OPENING_KEY_SET = new Set<string>(OPENING_KEYS);
+const MATCH_FIELDS = new Set([
+	'id',
+	'openingId',
+	'citizenId',
+	'status',
+	'proposedBy',
+	'proposedAt',
+	'updatedAt'
+]);
 const CARD_FIELDS = new Set([
 	'id',
 	'kind',
@@ -28,7 +78,8 @@ const CARD_FIELDS = new Set([
 	'due',
 	'createdAt',
 	'createdBy',
-	'updatedAt'
+	'updatedAt',
+	...OPENING_KEYS
 ]);
 const DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -68,6 +119,47 @@ function text(value: unknown, max: number, required: boolean): value is string {
 	return typeof value === 'string' && value.length <= max && (!required || value.trim().length > 0);
 }
 
+function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+	return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+/** Hours per week: 0-80 with at most one decimal (37.5), so every device shows the same number. */
+export function isValidHoursPerWeek(value: unknown): value is number {
+	return (
+		typeof value === 'number' &&
+		Number.isFinite(value) &&
+		value >= 0 &&
+		value <= LIMITS.hoursPerWeek &&
+		Math.round(value * 10) / 10 === value
+	);
+}
+
+export function isValidPositions(value: unknown): value is number {
+	return (
+		typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LIMITS.positions
+	);
+}
+
+/** One job-area tag: trimmed, 1-40 characters, no line break (tags are stored joined by '\n'). */
+export function isValidJobAreaTag(value: unknown): value is string {
+	return (
+		typeof value === 'string' &&
+		value.length >= 1 &&
+		value.length <= LIMITS.jobAreaTag &&
+		value === value.trim() &&
+		!/[\r\n]/.test(value)
+	);
+}
+
+/** The stored form of job-area tags: '' for none, else the tags joined by '\n'. */
+export function parseJobAreas(value: unknown): string[] | undefined {
+	if (typeof value !== 'string') return undefined;
+	if (value === '') return [];
+	const tags = value.split('\n');
+	if (tags.length > LIMITS.jobAreaTags || !tags.every(isValidJobAreaTag)) return undefined;
+	return tags;
+}
+
 export function readLane(key: string, value: unknown): Result<Lane> {
 	if (!(value instanceof Y.Map) || hasListContent(value))
 		return fail(`lane ${short(key)}: not a map`);
@@ -76,10 +168,15 @@ export function readLane(key: string, value: unknown): Result<Lane> {
 	const id = value.get('id');
 	const title = value.get('title');
 	const order = value.get('order');
+	const stage = value.get('stage');
 	if (!isValidId(key) || id !== key) return fail(`lane ${short(key)}: bad id`);
 	if (!text(title, LIMITS.laneTitle, true)) return fail(`lane ${key}: bad title`);
 	if (!isValidOrderKey(order)) return fail(`lane ${key}: bad order key`);
-	return { ok: true, value: { id, title, order } };
+	if (value.has('stage') && !oneOf<LaneStage>(LANE_STAGES, stage))
+		return fail(`lane ${key}: bad stage`);
+	const lane: Lane = { id, title, order };
+	if (stage !== undefined) lane.stage = stage;
+	return { ok: true, value: lane };
 }
 
 export function readCard(key: string, value: unknown): Result<Card> {
@@ -113,21 +210,108 @@ export function readCard(key: string, value: unknown): Result<Card> {
 	if (due !== '' && !isValidDueDate(due)) return fail(`card ${key}: bad due date`);
 	if (!isTimestamp(createdAt) || !isTimestamp(updatedAt)) return fail(`card ${key}: bad timestamp`);
 	if (createdBy !== '' && !isValidId(createdBy)) return fail(`card ${key}: bad createdBy`);
+	const card: Card = {
+		id,
+		kind: kind as Card['kind'],
+		laneId,
+		order,
+		title: title as string,
+		description: description as string,
+		ownerId: ownerId as string,
+		due: due as string,
+		createdAt,
+		createdBy: createdBy as string,
+		updatedAt
+	};
+	if (kind !== 'opening') {
+		for (const name of value.keys())
+			if (OPENING_KEY_SET.has(name))
+				return fail(`card ${key}: opening field "${name}" on a ${kind}`);
+		return { ok: true, value: card };
+	}
+	const opening = readOpeningFields(value);
+	if (!opening.ok) return fail(`card ${key}: ${opening.reason}`);
+	card.opening = opening.value;
+	return { ok: true, value: card };
+}
+
+function readOpeningFields(value: Y.Map<unknown>): Result<OpeningFields> {
+	const f = (name: string): unknown => value.get(name);
+	const optional = (name: string, fallback: unknown): unknown =>
+		value.has(name) ? value.get(name) : fallback;
+	const companyId = f('companyId');
+	const companyName = f('companyName');
+	const position = f('position');
+	const jobType = f('jobType');
+	// Absent means "not given"; a present value must be valid (null too is refused).
+	const hoursPerWeek = optional('hoursPerWeek', undefined);
+	const positions = f('positions');
+	const deadline = f('deadline');
+	const startDate = optional('startDate', '');
+	const jobAreas = parseJobAreas(optional('jobAreas', ''));
+	const requirements = optional('requirements', '');
+	const source = f('source');
+	const outcome = optional('outcome', '');
+	const closeReason = optional('closeReason', '');
+	const closedAt = optional('closedAt', undefined);
+	if (!isValidId(companyId)) return fail('bad companyId');
+	if (!text(companyName, LIMITS.companyName, true)) return fail('bad companyName');
+	if (!text(position, LIMITS.position, true)) return fail('bad position');
+	if (!oneOf(JOB_TYPES, jobType)) return fail('unknown jobType');
+	if (value.has('hoursPerWeek') && !isValidHoursPerWeek(hoursPerWeek))
+		return fail('bad hoursPerWeek');
+	if (!isValidPositions(positions)) return fail('bad positions');
+	if (!isValidDueDate(deadline)) return fail('bad deadline');
+	if (startDate !== '' && !isValidDueDate(startDate)) return fail('bad startDate');
+	if (jobAreas === undefined) return fail('bad jobAreas');
+	if (!text(requirements, LIMITS.requirements, false)) return fail('bad requirements');
+	if (!oneOf(OPENING_SOURCES, source)) return fail('unknown source');
+	if (!oneOf(OPENING_OUTCOMES, outcome)) return fail('unknown outcome');
+	if (!oneOf(CLOSE_REASONS, closeReason)) return fail('unknown closeReason');
+	if (value.has('closedAt') && !isTimestamp(closedAt)) return fail('bad closedAt');
 	return {
 		ok: true,
 		value: {
-			id,
-			kind: kind as Card['kind'],
-			laneId,
-			order,
-			title: title as string,
-			description: description as string,
-			ownerId: ownerId as string,
-			due: due as string,
-			createdAt,
-			createdBy: createdBy as string,
-			updatedAt
+			companyId,
+			companyName,
+			position,
+			jobType,
+			hoursPerWeek: isValidHoursPerWeek(hoursPerWeek) ? hoursPerWeek : null,
+			positions,
+			deadline,
+			startDate: startDate as string,
+			jobAreas,
+			requirements,
+			source,
+			outcome,
+			closeReason,
+			closedAt: isTimestamp(closedAt) ? closedAt : null
 		}
+	};
+}
+
+export function readMatch(key: string, value: unknown): Result<Match> {
+	if (!(value instanceof Y.Map) || hasListContent(value))
+		return fail(`match ${short(key)}: not a map`);
+	const extra = unknownKey(value, MATCH_FIELDS);
+	if (extra !== undefined) return fail(`match ${short(key)}: unknown field "${short(extra)}"`);
+	const id = value.get('id');
+	const openingId = value.get('openingId');
+	const citizenId = value.get('citizenId');
+	const status = value.get('status');
+	const proposedBy = value.get('proposedBy');
+	const proposedAt = value.get('proposedAt');
+	const updatedAt = value.has('updatedAt') ? value.get('updatedAt') : proposedAt;
+	if (!isValidId(key) || id !== key) return fail(`match ${short(key)}: bad id`);
+	if (!isValidId(openingId)) return fail(`match ${key}: bad openingId`);
+	if (!isValidId(citizenId)) return fail(`match ${key}: bad citizenId`);
+	if (!oneOf(MATCH_STATUSES, status)) return fail(`match ${key}: unknown status`);
+	if (!isValidId(proposedBy)) return fail(`match ${key}: bad proposedBy`);
+	if (!isTimestamp(proposedAt) || !isTimestamp(updatedAt))
+		return fail(`match ${key}: bad timestamp`);
+	return {
+		ok: true,
+		value: { id, openingId, citizenId, status, proposedBy, proposedAt, updatedAt }
 	};
 }
 
@@ -143,11 +327,12 @@ export function checkBoard(doc: Y.Doc): { ok: true } | { ok: false; reason: stri
 			return { ok: false, reason: `root ${key} has the wrong type` };
 		if (hasListContent(type)) return { ok: false, reason: `root ${key} has list content` };
 	}
-	let meta: Y.Map<unknown>, lanes: Y.Map<unknown>, cards: Y.Map<unknown>;
+	let meta: Y.Map<unknown>, lanes: Y.Map<unknown>, cards: Y.Map<unknown>, matches: Y.Map<unknown>;
 	try {
 		meta = doc.getMap(ROOT_KEYS.meta);
 		lanes = doc.getMap(ROOT_KEYS.lanes);
 		cards = doc.getMap(ROOT_KEYS.cards);
+		matches = doc.getMap(ROOT_KEYS.matches);
 	} catch {
 		return { ok: false, reason: 'a root has the wrong type' };
 	}
@@ -160,6 +345,8 @@ export function checkBoard(doc: Y.Doc): { ok: true } | { ok: false; reason: stri
 		return { ok: false, reason: 'meta: unsupported schemaVersion' };
 	if (lanes.size > LIMITS.lanes) return { ok: false, reason: `more than ${LIMITS.lanes} lanes` };
 	if (cards.size > LIMITS.cards) return { ok: false, reason: `more than ${LIMITS.cards} cards` };
+	if (matches.size > LIMITS.matches)
+		return { ok: false, reason: `more than ${LIMITS.matches} matches` };
 	for (const [key, value] of lanes) {
 		const lane = readLane(key, value);
 		if (!lane.ok) return lane;
@@ -167,6 +354,10 @@ export function checkBoard(doc: Y.Doc): { ok: true } | { ok: false; reason: stri
 	for (const [key, value] of cards) {
 		const card = readCard(key, value);
 		if (!card.ok) return card;
+	}
+	for (const [key, value] of matches) {
+		const match = readMatch(key, value);
+		if (!match.ok) return match;
 	}
 	return { ok: true };
 }

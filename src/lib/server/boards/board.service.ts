@@ -1,18 +1,21 @@
 import * as Y from 'yjs';
-import { initBoard } from '../../board/model';
+import { initBoardWithStages, type LaneSpec } from '../../board/model';
 import type { Db } from '../db/connect';
 import { createBoard, type Board } from './board.repository';
 
-/** A new board is usable at once: it starts with the opening pipeline as lanes. */
-export const DEFAULT_LANES = [
-	'Ny',
-	'Behov afdækket',
-	'Kandidater foreslået',
-	'Formidlet',
-	'Samtale/prøveforløb',
-	'Besat',
-	'Ikke besat'
-] as const;
+/**
+ * A new board is usable at once: it starts with the opening pipeline as lanes. The stages let
+ * closing an opening find Besat / Ikke besat even after someone renames those lanes.
+ */
+export const DEFAULT_LANES: readonly LaneSpec[] = [
+	{ title: 'Ny', stage: 'new' },
+	{ title: 'Behov afdækket', stage: 'needs' },
+	{ title: 'Kandidater foreslået', stage: 'candidates' },
+	{ title: 'Formidlet', stage: 'referred' },
+	{ title: 'Samtale/prøveforløb', stage: 'interview' },
+	{ title: 'Besat', stage: 'filled' },
+	{ title: 'Ikke besat', stage: 'not-filled' }
+];
 
 export const SERVER_ORIGIN = 'tavlen-server';
 
@@ -22,12 +25,16 @@ export async function createBoardWithLanes(
 		teamId: string;
 		name: string;
 		now: number;
-		lanes?: readonly string[];
+		/** Lane titles, or titles with stages; the default pipeline when left out. */
+		lanes?: readonly (string | LaneSpec)[];
 		fill?: (doc: Y.Doc) => void;
 	}
 ): Promise<Board> {
 	const doc = new Y.Doc();
-	initBoard(doc, input.lanes ?? DEFAULT_LANES, SERVER_ORIGIN);
+	const lanes = (input.lanes ?? DEFAULT_LANES).map((lane) =>
+		typeof lane === 'string' ? { title: lane } : lane
+	);
+	initBoardWithStages(doc, lanes, SERVER_ORIGIN);
 	input.fill?.(doc);
 	const initialState = Y.encodeStateAsUpdate(doc);
 	doc.destroy();

@@ -10,6 +10,8 @@ export interface Database {
 	board_update: BoardUpdateTable;
 	board_snapshot: BoardSnapshotTable;
 	login_throttle: LoginThrottleTable;
+	opening: OpeningTable;
+	match: MatchTable;
 }
 
 export interface UserTable {
@@ -73,3 +75,41 @@ export interface LoginThrottleTable {
 
 export type UserRow = Selectable<UserTable>;
 export type NewUserRow = Insertable<UserTable>;
+
+/** Projection of opening cards (see server/sync/projection.ts); the board document is the truth. */
+export interface OpeningTable {
+	board_id: string;
+	card_id: string;
+	company_id: string;
+	company_name: string;
+	position: string;
+	job_type: string;
+	hours_per_week: number | null;
+	positions: number;
+	deadline: string;
+	start_date: string;
+	/** Job-area tags joined by newlines. */
+	job_areas: string;
+	source: string;
+	owner_id: string;
+	lane_id: string;
+	/** The stage of the card's lane, or null when the lane stands for no stage. */
+	stage: string | null;
+	outcome: string;
+	close_reason: string;
+	created_at: number;
+	closed_at: number | null;
+	updated_at: number;
+}
+
+/** Projection of matches (kandidater) on openings. */
+export interface MatchTable {
+	board_id: string;
+	match_id: string;
+	opening_id: string;
+	citizen_id: string;
+	status: string;
+	proposed_by: string;
+	proposed_at: number;
+	updated_at: number;
+}
