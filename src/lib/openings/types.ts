@@ -4,32 +4,23 @@
  * file only ever see them.
  */
 
-/**
- * ordinært job, småjob / løntimer, hybridpraktik, virksomhedspraktik, løntilskud, fleksjob,
- * elev/lærling — in the order the UI lists them.
- */
-export const JOB_TYPES = [
-	'ordinary',
-	'smalljob',
-	'hybrid',
-	'placement',
-	'wage-subsidy',
-	'flexjob',
-	'apprentice'
-] as const;
-export type JobType = (typeof JOB_TYPES)[number];
+// One list of job types, stages and match statuses for the whole app: the board document's.
+import {
+	JOB_TYPES,
+	LANE_STAGES,
+	MATCH_STATUSES,
+	type JobType,
+	type LaneStage
+} from '../board/types';
+import type { Match } from '../board/types';
+
+export { JOB_TYPES, MATCH_STATUSES };
+export type { JobType, Match };
+export type { MatchStatus } from '../board/types';
 
 /** Ny → Behov afdækket → Kandidater foreslået → Formidlet → Samtale/prøveforløb → Besat | Ikke besat. */
-export const OPENING_STAGES = [
-	'new',
-	'needs',
-	'candidates',
-	'referred',
-	'interview',
-	'filled',
-	'not-filled'
-] as const;
-export type OpeningStage = (typeof OPENING_STAGES)[number];
+export const OPENING_STAGES = LANE_STAGES;
+export type OpeningStage = LaneStage;
 
 export interface Opening {
 	id: string;
@@ -51,22 +42,6 @@ export interface Opening {
 	createdAt: number;
 	/** Epoch ms when the opening became filled or not-filled; null while open. */
 	closedAt: number | null;
-}
-
-/** foreslået → formidlet → samtale → ansat | ikke valgt. */
-export const MATCH_STATUSES = ['proposed', 'referred', 'interview', 'hired', 'not-chosen'] as const;
-export type MatchStatus = (typeof MATCH_STATUSES)[number];
-
-export interface Match {
-	id: string;
-	openingId: string;
-	citizenId: string;
-	status: MatchStatus;
-	proposedBy: string;
-	/** Epoch ms. */
-	proposedAt: number;
-	/** Epoch ms. */
-	updatedAt: number;
 }
 
 export interface Company {
