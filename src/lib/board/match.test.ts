@@ -14,19 +14,21 @@ import {
 } from '../../../tests/fixtures/board-fixtures';
 import {
 	addCard,
-	addOpening,
 	deleteCard,
 	getMatch,
 	getMatches,
 	listMatches,
-	proposeCandidate,
 	readBoard,
 	readMatches,
+	restoreCard
+} from './model';
+import {
+	addOpening,
+	proposeCandidate,
 	removeMatch,
-	restoreCard,
 	restoreMatch,
 	setMatchStatus
-} from './model';
+} from './openings';
 import { checkBoard, ROOT_KEYS } from './schema';
 import { LIMITS, type MatchStatus } from './types';
 

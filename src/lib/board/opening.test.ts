@@ -16,27 +16,29 @@ import {
 import {
 	addCard,
 	addLane,
-	addOpening,
-	closeOpening,
 	deleteCard,
 	getCards,
 	getLanes,
-	getOpening,
 	initBoard,
 	initBoardWithStages,
 	laneOfStage,
-	openingStage,
-	openingTitle,
 	readBoard,
 	renameLane,
-	reopenOpening,
 	restoreCard,
 	setLaneStage,
 	stageOfLane,
-	updateCard,
+	updateCard
+} from './model';
+import {
+	addOpening,
+	closeOpening,
+	getOpening,
+	openingStage,
+	openingTitle,
+	reopenOpening,
 	updateOpening,
 	type AddOpeningInput
-} from './model';
+} from './openings';
 import { checkBoard, isValidHoursPerWeek } from './schema';
 import { DEFAULT_LANES } from '../server/boards/board.service';
 import { isOpening, LIMITS } from './types';
