@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import { isValidId, newId } from './ids';
-import { BoardError, getCards, getLanes, listCards, type CardFields } from './model';
+import {
+	BoardError,
+	getCards,
+	getLanes,
+	listCards,
+	type CardFields,
+	type FieldValue
+} from './document';
 import { planInsert, type Ordered } from './order';
 import { isValidDueDate } from './schema';
 import { LIMITS, type CardKind } from './types';
@@ -10,7 +17,7 @@ import { LIMITS, type CardKind } from './types';
  * imports from model.ts are used only when a function runs, so the import cycle is harmless.
  */
 
-export type FieldValue = string | number;
+export type { FieldValue };
 
 /** Stored Y.Map values; null means "delete the key" (an optional field cleared). */
 export type StoredFields = Partial<Record<string, FieldValue | null>>;

@@ -23,7 +23,7 @@ import {
 	readMatches,
 	stageOfLane,
 	type CardFields
-} from './model';
+} from './document';
 import { planInsert } from './order';
 import {
 	isValidDueDate,
