@@ -11,7 +11,15 @@ export const FIELD_LIMITS = {
 	boardName: 80,
 	/** Kept equal to PASSWORD_MIN_LENGTH / PASSWORD_MAX_LENGTH in auth/password.ts (a test checks). */
 	passwordMin: 10,
-	passwordMax: 200
+	passwordMax: 200,
+	companyName: 120,
+	industry: 80,
+	contactPerson: 100,
+	/** One job-area tag, and how many tags a citizen may have. */
+	jobArea: 60,
+	jobAreasMax: 20,
+	/** Hours per week a citizen may want. */
+	hoursWantedMax: 80
 } as const;
 
 export type IssueCode =

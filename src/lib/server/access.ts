@@ -38,3 +38,11 @@ export async function findBoardForMember(
 export function canAdminister(user: Pick<User, 'isAdmin'> | null): boolean {
 	return user?.isAdmin === true;
 }
+
+/**
+ * Citizen data (initials, wishes, readiness) is for the people who work the cases: leaders and
+ * consultants. Viewers (the meeting-room screen, observers) see boards, never citizen records.
+ */
+export function canWorkWithCitizens(role: Role | undefined): boolean {
+	return role === 'leader' || role === 'consultant';
+}

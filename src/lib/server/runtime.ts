@@ -2,6 +2,7 @@ import type { TavlenConfig } from './config';
 import { configFromEnv } from './config';
 import { openDatabase, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { ensureDefaultTargetGroups } from './citizens/target-group.repository';
 import { seedDemoIfEmpty } from './seed';
 
 /**
@@ -25,6 +26,8 @@ export function setRuntime(runtime: Promise<Runtime>): void {
 export async function startRuntime(config: TavlenConfig, now: number): Promise<Runtime> {
 	const db = openDatabase({ file: config.databaseFile });
 	await migrateToLatest(db);
+	// Every installation starts with the national target groups; admins edit them later.
+	await ensureDefaultTargetGroups(db);
 	if (config.seedDemo) {
 		const seeded = await seedDemoIfEmpty(db, now);
 		if (seeded) printDemoSignIns(seeded);

@@ -1,6 +1,9 @@
 import { addCard, listLanes } from '../board/model';
 import { hashPassword } from './auth/password';
 import { createBoardWithLanes, SERVER_ORIGIN } from './boards/board.service';
+import { insertCitizen } from './citizens/citizen.repository';
+import { ensureDefaultTargetGroups, listTargetGroups } from './citizens/target-group.repository';
+import { createCompany } from './companies/company.repository';
 import type { Db } from './db/connect';
 import { createTeam, setMembership, type Role } from './teams/team.repository';
 import { createUser } from './users/user.repository';
@@ -55,6 +58,45 @@ const CARDS: Record<'virk' | 'unge', [lane: number, title: string, description: 
 	]
 };
 
+// Invented companies; the CVR numbers are made up and belong to no real company.
+const COMPANIES: { name: string; cvr: string | null; industry: string; contactPerson: string }[] = [
+	{
+		name: 'Demoby Logistik',
+		cvr: '11223344',
+		industry: 'Transport og lager',
+		contactPerson: 'Lars Lager'
+	},
+	{ name: 'Havnens Kantine', cvr: null, industry: 'Restauration', contactPerson: 'Karen Kok' },
+	{ name: 'Demoby VVS', cvr: '55667788', industry: 'Bygge og anlæg', contactPerson: 'Villy Vand' }
+];
+
+// Invented pseudonymous citizens: initials, target group code, job areas, hours wanted, job-ready.
+type DemoCitizen = [
+	initials: string,
+	group: string,
+	jobAreas: string[],
+	hours: number | null,
+	ready: boolean
+];
+const CITIZENS: Record<'virk' | 'unge', DemoCitizen[]> = {
+	virk: [
+		['AH', 'DP', ['Lager', 'Truck'], 37, true],
+		['MØ', 'KH-JP', ['Rengøring', 'Kantine'], 25, true],
+		['JKL', 'SDP', ['Butik'], 15, false],
+		['SB', 'FJ/LY', ['Pedel', 'Vedligehold'], 20, true],
+		['TÅN', 'KH-AP', ['Kantine'], 10, false],
+		['PE', 'JAF', ['Chauffør', 'Lager'], null, false]
+	],
+	unge: [
+		['LM', 'UH', ['Opvask', 'Café'], 8, true],
+		['ÆB', 'UH', ['Lærling', 'VVS'], 37, true],
+		['NR', 'KH-AP', ['Rengøring'], 10, false],
+		['OS', 'SHP', ['Service', 'Hal'], 15, true],
+		['KD', 'RF', ['Café'], null, false],
+		['FHJ', 'DP', ['Butik', 'Lager'], 20, true]
+	]
+};
+
 export interface DemoAccount {
 	email: string;
 	password: string;
@@ -85,6 +127,7 @@ export async function seedDemoIfEmpty(db: Db, now: number): Promise<DemoAccount[
 			role: person.admin ? 'admin' : roles.join(', ')
 		});
 	}
+	await seedCitizensAndCompanies(db, teams, ownerIds, now);
 	for (const key of ['virk', 'unge'] as const) {
 		await createBoardWithLanes(db, {
 			teamId: teams[key].id,
@@ -111,4 +154,34 @@ export async function seedDemoIfEmpty(db: Db, now: number): Promise<DemoAccount[
 		});
 	}
 	return accounts;
+}
+
+async function seedCitizensAndCompanies(
+	db: Db,
+	teams: Record<'virk' | 'unge', { id: string }>,
+	ownerIds: Record<'virk' | 'unge', string[]>,
+	now: number
+): Promise<void> {
+	await ensureDefaultTargetGroups(db);
+	const groupIds = new Map((await listTargetGroups(db)).map((g) => [g.code, g.id]));
+	for (const company of COMPANIES) await createCompany(db, { ...company, now });
+	// Straight to the repository: seeding is no one's read or change, so it is not audited.
+	for (const key of ['virk', 'unge'] as const) {
+		const owners = ownerIds[key];
+		for (const [i, [initials, group, jobAreas, hoursWanted, jobReady]] of CITIZENS[key].entries()) {
+			const targetGroupId = groupIds.get(group);
+			const ownerId = owners[i % owners.length];
+			if (!targetGroupId || !ownerId) throw new Error(`Demo citizen ${initials} cannot be seeded`);
+			await insertCitizen(db, {
+				teamId: teams[key].id,
+				ownerId,
+				initials,
+				targetGroupId,
+				jobAreas,
+				hoursWanted,
+				jobReady,
+				now
+			});
+		}
+	}
 }

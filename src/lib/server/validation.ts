@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { FIELD_LIMITS, ISSUE_CODES, type FieldIssues, type IssueCode } from '../form-rules';
 import { ROLES } from './teams/team.repository';
+import { looksLikeCpr } from './validation/cpr';
 
 /**
  * Input schemas shared by form actions, admin services and the CLI. Issue messages are codes,
@@ -102,6 +103,105 @@ export const renameBoardSchema = formObject({
 });
 
 export const localeFormSchema = formObject({ locale: localeSchema });
+
+// Citizens and companies. Every free-text field refuses text that looks like a CPR number
+// (validation/cpr.ts). The refusal is reported as 'invalid': on a free-text field that is the
+// only way to be invalid, so the page can say "must not contain a CPR number" for it.
+
+const noCpr = v.check<string, IssueCode>((text) => !looksLikeCpr(text), 'invalid');
+
+function freeText(max: number) {
+	return v.pipe(requiredText(max), noCpr);
+}
+
+function optionalFreeText(max: number) {
+	return v.optional(
+		v.pipe(
+			v.string('invalid' satisfies IssueCode),
+			v.trim(),
+			v.maxLength(max, 'too_long' satisfies IssueCode),
+			noCpr
+		),
+		''
+	);
+}
+
+/** Two to four letters, Danish letters included; stored upper-case. */
+export const initialsSchema = v.pipe(
+	v.string('required' satisfies IssueCode),
+	v.trim(),
+	v.nonEmpty('required' satisfies IssueCode),
+	v.regex(/^[A-Za-zÆØÅæøå]{2,4}$/u, 'invalid' satisfies IssueCode),
+	v.toUpperCase()
+);
+
+/** Exactly eight digits, or empty (then null). Spaces are allowed while typing: "1234 5678". */
+export const cvrSchema = v.pipe(
+	v.optional(v.string('invalid' satisfies IssueCode), ''),
+	v.transform((text) => text.replace(/\s+/g, '')),
+	v.check((text) => text === '' || /^\d{8}$/.test(text), 'invalid' satisfies IssueCode),
+	v.transform((text) => (text === '' ? null : text))
+);
+
+/** Job-area tags from a textarea (one per line) or a list; trimmed, empty and repeated ones dropped. */
+export const jobAreasSchema = v.pipe(
+	v.optional(
+		v.union(
+			[v.string('invalid' satisfies IssueCode), v.array(v.string('invalid' satisfies IssueCode))],
+			'invalid' satisfies IssueCode
+		),
+		''
+	),
+	v.transform((input) => (typeof input === 'string' ? input.split(/[\n,;]/) : input)),
+	v.transform((tags) => [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))]),
+	v.check((tags) => tags.every((t) => t.length <= LIMITS.jobArea), 'too_long' satisfies IssueCode),
+	v.maxLength(LIMITS.jobAreasMax, 'too_long' satisfies IssueCode),
+	v.check((tags) => !tags.some(looksLikeCpr), 'invalid' satisfies IssueCode)
+);
+
+/** Hours per week: empty for "not stated", else 0 to the limit; a Danish decimal comma is fine. */
+export const hoursWantedSchema = v.pipe(
+	v.optional(
+		v.union(
+			[v.number('invalid' satisfies IssueCode), v.string('invalid' satisfies IssueCode), v.null()],
+			'invalid' satisfies IssueCode
+		),
+		null
+	),
+	v.transform((input) => {
+		if (input === null || typeof input === 'number') return input;
+		const text = input.trim().replace(',', '.');
+		return text === '' ? null : /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+	}),
+	v.check(
+		(hours) => hours === null || (hours >= 0 && hours <= LIMITS.hoursWantedMax),
+		'invalid' satisfies IssueCode
+	)
+);
+
+/** A checkbox ('on'), a boolean, or absent (false). */
+export const checkboxSchema = v.pipe(
+	v.optional(v.union([v.boolean(), v.string()], 'invalid' satisfies IssueCode), false),
+	v.transform((input) => input === true || input === 'on' || input === 'true')
+);
+
+export const citizenSchema = formObject({
+	initials: initialsSchema,
+	targetGroupId: referenceSchema,
+	jobAreas: jobAreasSchema,
+	hoursWanted: hoursWantedSchema,
+	jobReady: checkboxSchema
+});
+
+/** A change to a citizen: only the fields present are changed. */
+export const citizenPatchSchema = v.partial(citizenSchema);
+
+export const companySchema = formObject({
+	name: freeText(LIMITS.companyName),
+	cvr: cvrSchema,
+	industry: optionalFreeText(LIMITS.industry),
+	contactPerson: optionalFreeText(LIMITS.contactPerson)
+});
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: FieldIssues };
 

@@ -1,13 +1,15 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as spine from './migrations/0001-spine';
 import * as openingsProjection from './migrations/0002-openings-projection';
+import * as citizensCompanies from './migrations/0003-citizens-companies';
 import type { Database } from './schema';
 
 // Migrations are listed in code rather than read from a folder, so the same list works in the
 // SvelteKit bundle, the bundled server and tsx-run scripts alike.
 const migrations: Record<string, Migration> = {
 	'0001-spine': spine,
-	'0002-openings-projection': openingsProjection
+	'0002-openings-projection': openingsProjection,
+	'0003-citizens-companies': citizensCompanies
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -12,6 +12,10 @@ export interface Database {
 	login_throttle: LoginThrottleTable;
 	opening: OpeningTable;
 	match: MatchTable;
+	target_group: TargetGroupTable;
+	company: CompanyTable;
+	citizen: CitizenTable;
+	audit_log: AuditLogTable;
 }
 
 export interface UserTable {
@@ -112,4 +116,55 @@ export interface MatchTable {
 	proposed_by: string;
 	proposed_at: number;
 	updated_at: number;
+}
+
+/** The municipality's list of target groups (målgrupper); an inactive one is kept for history. */
+export interface TargetGroupTable {
+	id: string;
+	/** Short code, e.g. 'DP'. */
+	code: string;
+	/** Full name, e.g. 'A-dagpenge'. */
+	name: string;
+	active: number;
+	sort_order: number;
+}
+
+export interface CompanyTable {
+	id: string;
+	name: string;
+	/** Exactly 8 digits, or null when unknown. */
+	cvr: string | null;
+	industry: string;
+	contact_person: string;
+	first_contact_at: number;
+	created_at: number;
+}
+
+/** A pseudonymous citizen: initials only, never a CPR number or health details. */
+export interface CitizenTable {
+	id: string;
+	team_id: string;
+	/** The consultant (user) responsible. */
+	owner_id: string;
+	initials: string;
+	target_group_id: string;
+	/** Job-area tags joined by newlines. */
+	job_areas: string;
+	hours_wanted: number | null;
+	job_ready: number;
+	last_offered_at: number | null;
+	created_at: number;
+	closed_at: number | null;
+}
+
+/** Who read or changed what, when. Append-only. */
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: number;
+	user_id: string;
+	action: 'read' | 'create' | 'update' | 'delete';
+	entity: string;
+	entity_id: string;
+	/** Never personal data: field names changed, or how the read happened. */
+	detail: string | null;
 }
