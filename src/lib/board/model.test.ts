@@ -3,16 +3,17 @@ import { describe, expect, it } from 'vitest';
 import {
 	applyCrafted,
 	buildBoard,
+	expectRefused,
 	NOW,
 	rawCardFields,
 	setRawMap,
 	USER_ANNA,
-	USER_BO
+	USER_BO,
+	transactionsOf
 } from '../../../tests/fixtures/board-fixtures';
 import {
 	addCard,
 	addLane,
-	BoardError,
 	deleteCard,
 	deleteLane,
 	getCard,
@@ -42,36 +43,6 @@ function cardTitles(doc: Y.Doc, laneId: string): string[] {
 	const lane = readBoard(doc).lanes.find((l) => l.id === laneId);
 	if (!lane) throw new Error(`no lane ${laneId}`);
 	return lane.cards.map((c) => c.title);
-}
-
-/** Runs `op` and returns the origin of every transaction it made. */
-function transactionsOf(doc: Y.Doc, op: () => void): unknown[] {
-	const origins: unknown[] = [];
-	const listen = (tr: Y.Transaction) => origins.push(tr.origin);
-	doc.on('afterTransaction', listen);
-	try {
-		op();
-	} finally {
-		doc.off('afterTransaction', listen);
-	}
-	return origins;
-}
-
-/** Expects `op` to throw BoardError(code) without touching the document or opening a transaction. */
-function expectRefused(doc: Y.Doc, code: BoardError['code'], op: () => void): void {
-	const before = Y.encodeStateAsUpdate(doc);
-	let thrown: unknown;
-	const origins = transactionsOf(doc, () => {
-		try {
-			op();
-		} catch (error) {
-			thrown = error;
-		}
-	});
-	expect(thrown).toBeInstanceOf(BoardError);
-	expect((thrown as BoardError).code).toBe(code);
-	expect(origins).toEqual([]);
-	expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
 }
 
 function threeCards() {
