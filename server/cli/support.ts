@@ -79,6 +79,16 @@ export function describeIssue(field: string, code: IssueCode, values: Values): s
 			return `no board with id "${str(values, 'board')}"`;
 		case 'not_member':
 			return `"${str(values, 'email')}" is not a member of team "${str(values, 'team')}"`;
+		case 'looks_like_cpr':
+			return `${flag} must not contain a CPR number`;
+		case 'invalid_initials':
+			return `${flag} must be 2-4 letters`;
+		case 'invalid_cvr':
+			return `${flag} must be exactly 8 digits`;
+		case 'invalid_hours':
+			return `${flag} must be a number of hours from 0 to ${LIMITS.hoursWantedMax}`;
+		case 'unknown_target_group':
+			return `${flag} is not a known target group`;
 		case 'invalid_locale':
 		case 'invalid':
 			return `${flag} is not valid`;

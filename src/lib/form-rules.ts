@@ -35,7 +35,12 @@ export type IssueCode =
 	| 'user_not_found'
 	| 'team_not_found'
 	| 'board_not_found'
-	| 'not_member';
+	| 'not_member'
+	| 'looks_like_cpr'
+	| 'invalid_initials'
+	| 'invalid_cvr'
+	| 'invalid_hours'
+	| 'unknown_target_group';
 
 export const ISSUE_CODES: readonly IssueCode[] = [
 	'required',
@@ -50,7 +55,12 @@ export const ISSUE_CODES: readonly IssueCode[] = [
 	'user_not_found',
 	'team_not_found',
 	'board_not_found',
-	'not_member'
+	'not_member',
+	'looks_like_cpr',
+	'invalid_initials',
+	'invalid_cvr',
+	'invalid_hours',
+	'unknown_target_group'
 ];
 
 /** The first problem per field, keyed by field name ('' for the form as a whole). */

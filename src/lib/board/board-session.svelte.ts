@@ -22,7 +22,20 @@ import {
 	updateCard,
 	type CardFields
 } from './model';
-import type { BoardView, Card } from './types';
+import {
+	addOpening,
+	closeOpening,
+	proposeCandidate,
+	removeMatch,
+	reopenOpening,
+	restoreMatch,
+	setMatchStatus,
+	updateOpening,
+	type CloseOpeningInput,
+	type OpeningInput,
+	type OpeningPatch
+} from './openings';
+import type { BoardView, Card, Match, MatchStatus } from './types';
 import {
 	findCard,
 	groupFocus,
@@ -34,6 +47,7 @@ import {
 } from './view';
 
 export { isValidDueDate } from './schema';
+export type { OpeningInput, OpeningPatch } from './openings';
 export type { CardFields, ConnectionProblem, ConnectionState, PresenceEntry, PresenceUser };
 
 /**
@@ -192,6 +206,60 @@ export class BoardSession {
 
 	restoreCard(card: Card): EditResult {
 		return this.#edit(() => restoreCard(this.#doc, card, LOCAL_ORIGIN));
+	}
+
+	/** Adds an opening card (jobåbning) to the lane, last unless index is given. */
+	addOpening(
+		laneId: string,
+		fields: Omit<CardFields, 'due'> & OpeningInput,
+		index?: number
+	): EditResult<string> {
+		return this.#edit(() =>
+			addOpening(
+				this.#doc,
+				{ ...fields, laneId, index, createdBy: this.userId, now: Date.now() },
+				LOCAL_ORIGIN
+			)
+		);
+	}
+
+	updateOpening(cardId: string, patch: OpeningPatch): EditResult {
+		return this.#edit(() => updateOpening(this.#doc, cardId, patch, Date.now(), LOCAL_ORIGIN));
+	}
+
+	/** Closes as Besat / Ikke besat and moves the card to the lane of that stage, if any. */
+	closeOpening(input: Omit<CloseOpeningInput, 'now'>): EditResult {
+		return this.#edit(() => closeOpening(this.#doc, { ...input, now: Date.now() }, LOCAL_ORIGIN));
+	}
+
+	reopenOpening(cardId: string): EditResult {
+		return this.#edit(() => reopenOpening(this.#doc, { cardId, now: Date.now() }, LOCAL_ORIGIN));
+	}
+
+	/** Proposes a citizen (by pseudonymous id only) for an opening; returns the match id. */
+	proposeCandidate(openingId: string, citizenId: string): EditResult<string> {
+		return this.#edit(() =>
+			proposeCandidate(
+				this.#doc,
+				{ openingId, citizenId, proposedBy: this.userId, now: Date.now() },
+				LOCAL_ORIGIN
+			)
+		);
+	}
+
+	setMatchStatus(matchId: string, status: MatchStatus): EditResult {
+		return this.#edit(() =>
+			setMatchStatus(this.#doc, { matchId, status, now: Date.now() }, LOCAL_ORIGIN)
+		);
+	}
+
+	/** Removes a match and returns it for restoreMatch (undo). */
+	removeMatch(matchId: string): EditResult<Match> {
+		return this.#edit(() => removeMatch(this.#doc, matchId, LOCAL_ORIGIN));
+	}
+
+	restoreMatch(match: Match): EditResult {
+		return this.#edit(() => restoreMatch(this.#doc, match, LOCAL_ORIGIN));
 	}
 
 	addLane(title: string, index?: number): EditResult<string> {

@@ -105,10 +105,9 @@ export const renameBoardSchema = formObject({
 export const localeFormSchema = formObject({ locale: localeSchema });
 
 // Citizens and companies. Every free-text field refuses text that looks like a CPR number
-// (validation/cpr.ts). The refusal is reported as 'invalid': on a free-text field that is the
-// only way to be invalid, so the page can say "must not contain a CPR number" for it.
+// (validation/cpr.ts) with its own code, so the page can say why rather than "not valid".
 
-const noCpr = v.check<string, IssueCode>((text) => !looksLikeCpr(text), 'invalid');
+const noCpr = v.check<string, IssueCode>((text) => !looksLikeCpr(text), 'looks_like_cpr');
 
 function freeText(max: number) {
 	return v.pipe(requiredText(max), noCpr);
@@ -131,7 +130,8 @@ export const initialsSchema = v.pipe(
 	v.string('required' satisfies IssueCode),
 	v.trim(),
 	v.nonEmpty('required' satisfies IssueCode),
-	v.regex(/^[A-Za-zÆØÅæøå]{2,4}$/u, 'invalid' satisfies IssueCode),
+	v.check((text) => !looksLikeCpr(text), 'looks_like_cpr' satisfies IssueCode),
+	v.regex(/^[A-Za-zÆØÅæøå]{2,4}$/u, 'invalid_initials' satisfies IssueCode),
 	v.toUpperCase()
 );
 
@@ -139,7 +139,7 @@ export const initialsSchema = v.pipe(
 export const cvrSchema = v.pipe(
 	v.optional(v.string('invalid' satisfies IssueCode), ''),
 	v.transform((text) => text.replace(/\s+/g, '')),
-	v.check((text) => text === '' || /^\d{8}$/.test(text), 'invalid' satisfies IssueCode),
+	v.check((text) => text === '' || /^\d{8}$/.test(text), 'invalid_cvr' satisfies IssueCode),
 	v.transform((text) => (text === '' ? null : text))
 );
 
@@ -156,7 +156,7 @@ export const jobAreasSchema = v.pipe(
 	v.transform((tags) => [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))]),
 	v.check((tags) => tags.every((t) => t.length <= LIMITS.jobArea), 'too_long' satisfies IssueCode),
 	v.maxLength(LIMITS.jobAreasMax, 'too_long' satisfies IssueCode),
-	v.check((tags) => !tags.some(looksLikeCpr), 'invalid' satisfies IssueCode)
+	v.check((tags) => !tags.some(looksLikeCpr), 'looks_like_cpr' satisfies IssueCode)
 );
 
 /** Hours per week: empty for "not stated", else 0 to the limit; a Danish decimal comma is fine. */
@@ -175,7 +175,7 @@ export const hoursWantedSchema = v.pipe(
 	}),
 	v.check(
 		(hours) => hours === null || (hours >= 0 && hours <= LIMITS.hoursWantedMax),
-		'invalid' satisfies IssueCode
+		'invalid_hours' satisfies IssueCode
 	)
 );
 

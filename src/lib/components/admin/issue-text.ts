@@ -36,6 +36,16 @@ export function issueText(code: IssueCode, field: string, max?: number): string 
 			return m.admin_issue_board_not_found();
 		case 'not_member':
 			return m.admin_issue_not_member();
+		case 'looks_like_cpr':
+			return m.admin_issue_looks_like_cpr();
+		case 'invalid_initials':
+			return m.admin_issue_invalid_initials();
+		case 'invalid_cvr':
+			return m.admin_issue_invalid_cvr();
+		case 'invalid_hours':
+			return m.admin_issue_invalid_hours({ max: FIELD_LIMITS.hoursWantedMax });
+		case 'unknown_target_group':
+			return m.admin_issue_unknown_target_group();
 		case 'invalid_locale':
 		case 'invalid':
 			return m.admin_issue_invalid();

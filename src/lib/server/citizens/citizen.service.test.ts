@@ -83,15 +83,23 @@ describe('createCitizen', () => {
 	});
 
 	it.each([
-		['initials with a digit', { initials: 'A1' }, { initials: 'invalid' }],
-		['one initial', { initials: 'A' }, { initials: 'invalid' }],
-		['five initials', { initials: 'ABCDE' }, { initials: 'invalid' }],
+		['initials with a digit', { initials: 'A1' }, { initials: 'invalid_initials' }],
+		['one initial', { initials: 'A' }, { initials: 'invalid_initials' }],
+		['five initials', { initials: 'ABCDE' }, { initials: 'invalid_initials' }],
 		['missing initials', { initials: '' }, { initials: 'required' }],
-		['a CPR number in job areas', { jobAreas: 'Lager\n010190-1234' }, { jobAreas: 'invalid' }],
-		['a CPR number without dash', { jobAreas: 'Lager 0101901234' }, { jobAreas: 'invalid' }],
-		['too many hours', { hoursWanted: '81' }, { hoursWanted: 'invalid' }],
-		['hours that are not a number', { hoursWanted: 'mange' }, { hoursWanted: 'invalid' }],
-		['an unknown target group', { targetGroupId: 'nope' }, { targetGroupId: 'invalid' }]
+		[
+			'a CPR number in job areas',
+			{ jobAreas: 'Lager\n010190-1234' },
+			{ jobAreas: 'looks_like_cpr' }
+		],
+		['a CPR number without dash', { jobAreas: 'Lager 0101901234' }, { jobAreas: 'looks_like_cpr' }],
+		['too many hours', { hoursWanted: '81' }, { hoursWanted: 'invalid_hours' }],
+		['hours that are not a number', { hoursWanted: 'mange' }, { hoursWanted: 'invalid_hours' }],
+		[
+			'an unknown target group',
+			{ targetGroupId: 'nope' },
+			{ targetGroupId: 'unknown_target_group' }
+		]
 	])('refuses %s and writes nothing', async (_label, overrides, issues) => {
 		expect(await createCitizen(db, anna, form(overrides), T0)).toEqual({ ok: false, issues });
 		expect(await db.selectFrom('citizen').selectAll().execute()).toEqual([]);
@@ -171,7 +179,7 @@ describe('updateCitizen', () => {
 		const citizen = await created(anna);
 		expect(await updateCitizen(db, anna, citizen.id, { jobAreas: '311299 4321' }, T0)).toEqual({
 			ok: false,
-			issues: { jobAreas: 'invalid' }
+			issues: { jobAreas: 'looks_like_cpr' }
 		});
 		expect((await listAuditFor(db, 'citizen', citizen.id)).map((e) => e.action)).toEqual([
 			'create'

@@ -42,7 +42,7 @@ export async function createCitizen(
 	if (!parsed.ok) return parsed;
 	return db.transaction().execute(async (trx) => {
 		const targetGroupId = await checkTargetGroup(trx, parsed.value.targetGroupId);
-		if (!targetGroupId) return { ok: false, issues: { targetGroupId: 'invalid' } };
+		if (!targetGroupId) return { ok: false, issues: { targetGroupId: 'unknown_target_group' } };
 		const citizen = await insertCitizen(trx, {
 			...parsed.value,
 			targetGroupId,
@@ -82,7 +82,7 @@ export async function updateCitizen(
 		if (initials !== undefined && initials !== current.initials) changes.initials = initials;
 		if (targetGroupId !== undefined) {
 			const id = await checkTargetGroup(trx, targetGroupId);
-			if (!id) return { ok: false, issues: { targetGroupId: 'invalid' } };
+			if (!id) return { ok: false, issues: { targetGroupId: 'unknown_target_group' } };
 			if (id !== current.targetGroupId) changes.targetGroupId = id;
 		}
 		if (jobAreas !== undefined && jobAreas.join('\n') !== current.jobAreas.join('\n')) {

@@ -38,13 +38,13 @@ describe('companySchema', () => {
 	});
 
 	it.each([
-		[{ name: 'X', cvr: '1234567' }, { cvr: 'invalid' }],
-		[{ name: 'X', cvr: '123456789' }, { cvr: 'invalid' }],
-		[{ name: 'X', cvr: '1234567a' }, { cvr: 'invalid' }],
+		[{ name: 'X', cvr: '1234567' }, { cvr: 'invalid_cvr' }],
+		[{ name: 'X', cvr: '123456789' }, { cvr: 'invalid_cvr' }],
+		[{ name: 'X', cvr: '1234567a' }, { cvr: 'invalid_cvr' }],
 		[{ name: '' }, { name: 'required' }],
-		[{ name: 'Firma 010190-1234' }, { name: 'invalid' }],
-		[{ name: 'X', industry: 'Lager, 0101901234' }, { industry: 'invalid' }],
-		[{ name: 'X', contactPerson: 'Hans 311299-4321' }, { contactPerson: 'invalid' }]
+		[{ name: 'Firma 010190-1234' }, { name: 'looks_like_cpr' }],
+		[{ name: 'X', industry: 'Lager, 0101901234' }, { industry: 'looks_like_cpr' }],
+		[{ name: 'X', contactPerson: 'Hans 311299-4321' }, { contactPerson: 'looks_like_cpr' }]
 	])('refuses %j', (input, issues) => {
 		expect(parseInput(companySchema, input)).toEqual({ ok: false, issues });
 	});
