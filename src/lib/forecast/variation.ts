@@ -147,16 +147,17 @@ function flagsFor(
 	sharePoints: number,
 	horizonMonths: number
 ): OutlierFlag[] {
-	const limit = sharePoints / 100;
+	// Shares are count / n fractions: a difference of exactly the limit must not tip over in floating point.
+	const beyond = (a: number, b: number) => Math.abs(a - b) * 100 > sharePoints + 1e-9;
 	const flags: OutlierFlag[] = [];
 	for (const g of p.goals) {
 		const teamShare = shareOf(team.goals, g.key);
-		if (Math.abs(g.share - teamShare) > limit)
+		if (beyond(g.share, teamShare))
 			flags.push({ kind: 'goal', goal: g.key, share: g.share, teamShare });
 	}
 	const high = shareOf(p.risks, 'high');
 	const teamHigh = shareOf(team.risks, 'high');
-	if (Math.abs(high - teamHigh) > limit)
+	if (beyond(high, teamHigh))
 		flags.push({ kind: 'high-risk', share: high, teamShare: teamHigh });
 	if (
 		p.medianHorizonMonths !== null &&
