@@ -159,9 +159,9 @@ describe('projectCaseload edge cases', () => {
 	});
 
 	it('refuses a malformed horizon or today', () => {
-		expect(() => projectCaseload([caseOf('x', { horizon: '2026-02-30' })], { today: TODAY })).toThrow(
-			/horizon of case x/
-		);
+		expect(() =>
+			projectCaseload([caseOf('x', { horizon: '2026-02-30' })], { today: TODAY })
+		).toThrow(/horizon of case x/);
 		expect(() => projectCaseload([], { today: '27.11.2026' })).toThrow(RangeError);
 	});
 });

@@ -1,4 +1,10 @@
-import { FLEXJOB_GOAL, isOpenOn, type CaseForecast, type CaseHistoryEntry, type Risk } from './types';
+import {
+	FLEXJOB_GOAL,
+	isOpenOn,
+	type CaseForecast,
+	type CaseHistoryEntry,
+	type Risk
+} from './types';
 import { copenhagenDay, requireDay } from './week';
 
 /**

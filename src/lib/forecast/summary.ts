@@ -30,7 +30,8 @@ export interface ForecastSummary {
 }
 
 export interface SummaryOptions
-	extends Pick<ProjectionOptions, 'today' | 'targetGroups' | 'groupOrder'>,
+	extends
+		Pick<ProjectionOptions, 'today' | 'targetGroups' | 'groupOrder'>,
 		Omit<SparringOptions, 'today'> {}
 
 export function summarizeForecast(

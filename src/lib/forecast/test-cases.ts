@@ -47,23 +47,23 @@ export function arbitraryCases(today: string, maxLength = 60): fc.Arbitrary<Case
 			dueOffset: fc.option(fc.integer({ min: -60, max: 60 }), { nil: null }),
 			updatedOffset: fc.integer({ min: -120, max: 0 })
 		})
-		.map(
-			(r): Omit<CaseForecast, 'id' | 'citizenId'> => ({
-				teamId: 't1',
-				consultantId: r.consultantId,
-				targetGroup: r.targetGroup,
-				goal: r.goal,
-				risk: r.risk,
-				horizon: formatDay(base + r.horizonOffset),
-				nextStep:
-					r.dueOffset === null ? null : { text: 'Næste skridt', due: formatDay(base + r.dueOffset) },
-				previousStepOutcome: null,
-				openedAt: (base + r.openedOffset) * DAY_MS + r.openedHour * 3_600_000,
-				closedAt:
-					r.closedAfter === null ? null : (base + r.openedOffset + r.closedAfter) * DAY_MS + 43_200_000,
-				updatedAt: (base + r.updatedOffset) * DAY_MS + 43_200_000
-			})
-		);
+		.map((r): Omit<CaseForecast, 'id' | 'citizenId'> => ({
+			teamId: 't1',
+			consultantId: r.consultantId,
+			targetGroup: r.targetGroup,
+			goal: r.goal,
+			risk: r.risk,
+			horizon: formatDay(base + r.horizonOffset),
+			nextStep:
+				r.dueOffset === null ? null : { text: 'Næste skridt', due: formatDay(base + r.dueOffset) },
+			previousStepOutcome: null,
+			openedAt: (base + r.openedOffset) * DAY_MS + r.openedHour * 3_600_000,
+			closedAt:
+				r.closedAfter === null
+					? null
+					: (base + r.openedOffset + r.closedAfter) * DAY_MS + 43_200_000,
+			updatedAt: (base + r.updatedOffset) * DAY_MS + 43_200_000
+		}));
 	return fc
 		.array(one, { maxLength })
 		.map((cases) => cases.map((c, i) => ({ id: `s${i}`, citizenId: `b${i}`, ...c })));

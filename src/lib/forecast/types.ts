@@ -146,5 +146,7 @@ export function orderCodes(codes: Iterable<string>, preferred: readonly string[]
  * it, by the Copenhagen calendar days of openedAt and closedAt. A case closed today is not open.
  */
 export function isOpenOn(c: Pick<CaseForecast, 'openedAt' | 'closedAt'>, day: number): boolean {
-	return copenhagenDay(c.openedAt) <= day && (c.closedAt === null || copenhagenDay(c.closedAt) > day);
+	return (
+		copenhagenDay(c.openedAt) <= day && (c.closedAt === null || copenhagenDay(c.closedAt) > day)
+	);
 }

@@ -157,8 +157,7 @@ function flagsFor(
 	}
 	const high = shareOf(p.risks, 'high');
 	const teamHigh = shareOf(team.risks, 'high');
-	if (beyond(high, teamHigh))
-		flags.push({ kind: 'high-risk', share: high, teamShare: teamHigh });
+	if (beyond(high, teamHigh)) flags.push({ kind: 'high-risk', share: high, teamShare: teamHigh });
 	if (
 		p.medianHorizonMonths !== null &&
 		team.medianHorizonMonths !== null &&

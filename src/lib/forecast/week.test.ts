@@ -32,7 +32,15 @@ describe('parseDay / formatDay', () => {
 	});
 
 	it('refuses what is not a real calendar date', () => {
-		for (const bad of ['2026-02-29', '2100-02-29', '2026-13-01', '2026-1-01', '26-01-01', 'abcd-ef-gh', ''])
+		for (const bad of [
+			'2026-02-29',
+			'2100-02-29',
+			'2026-13-01',
+			'2026-1-01',
+			'26-01-01',
+			'abcd-ef-gh',
+			''
+		])
 			expect(parseDay(bad), bad).toBeNull();
 		expect(parseDay('2024-02-29')).toBe(19_782);
 		expect(parseDay('1970-01-01')).toBe(0);
