@@ -18,6 +18,12 @@ import {
 	waitUntil,
 	type TestTeam
 } from '../tests/fixtures/sync-harness';
+import {
+	benchForecast,
+	forecastLines,
+	renderForecastSection,
+	type ForecastResult
+} from './forecast';
 import { formatBytes, formatMs, percentile } from './stats';
 
 /**
@@ -25,7 +31,8 @@ import { formatBytes, formatMs, percentile } from './stats';
  * y-websocket clients (disableBc) talking to it over real sockets. Writes docs/benchmarks.md.
  * Clients and server share one process and one clock, so a latency is simply the receiver's
  * doc update time minus the sender's move time. The server's own memory is measured separately,
- * with the same server code in a child process.
+ * with the same server code in a child process. `npm run bench -- forecast` runs only the
+ * forecast maths (bench/forecast.ts) and writes nothing.
  */
 
 const RECEIVERS = [2, 20, 100];
@@ -324,6 +331,8 @@ async function main(): Promise<void> {
 		print(
 			`server process RSS: ${formatBytes(memory.idleRss)} idle, ${formatBytes(memory.loadedRss)} with ${MEMORY_CLIENTS + 1} clients on the ${JOIN_CARDS}-card board, peak ${formatBytes(memory.peakRss)}`
 		);
+		const forecast = benchForecast();
+		for (const line of forecastLines(forecast)) print(line);
 		const report = renderReport({
 			startedAt,
 			loadBefore,
@@ -333,7 +342,8 @@ async function main(): Promise<void> {
 			stateBytes: big.stateBytes,
 			logs,
 			memory,
-			fileBytes: fileSize(t.file) + fileSize(`${t.file}-wal`)
+			fileBytes: fileSize(t.file) + fileSize(`${t.file}-wal`),
+			forecast
 		});
 		const out = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 		writeFileSync(out, report);
@@ -354,6 +364,7 @@ function renderReport(r: {
 	logs: LogSize[];
 	memory: MemoryResult;
 	fileBytes: number;
+	forecast: ForecastResult;
 }): string {
 	const moveRows = r.moves.map(
 		(m) =>
@@ -426,7 +437,13 @@ tsx, which adds its own few MiB), on the same database file.
 | listening, no room loaded | ${formatBytes(m.idleRss)} |
 | ${MEMORY_CLIENTS + 1} clients on the ${JOIN_CARDS}-card board, after ${MEMORY_MOVES} moves | ${formatBytes(m.loadedRss)} |
 | peak (VmHWM) | ${formatBytes(m.peakRss)} |
-`;
+
+${renderForecastSection(r.forecast)}`;
 }
 
-await main();
+const only = process.argv.slice(2);
+if (only.length === 0) await main();
+else if (only.length === 1 && only[0] === 'forecast') {
+	print(`Tavlen forecast benchmark on ${machine()}, load average ${os.loadavg()[0]!.toFixed(2)}`);
+	for (const line of forecastLines(benchForecast())) print(line);
+} else throw new Error(`unknown benchmark "${only.join(' ')}": use "forecast", or nothing for all`);

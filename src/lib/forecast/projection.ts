@@ -206,7 +206,7 @@ export function projectCaseload(
 		tally.openNow++;
 		total.openNow++;
 		// Plan: open at point k ≥ 1 while today + 7k < horizon, so it closes at k = ceil(Δ / 7), at least 1.
-		const daysLeft = requireDay(c.horizon, `horizon of case ${c.id}`) - today;
+		const daysLeft = requireDay(c.horizon, 'horizon', c.id) - today;
 		const closesAt = daysLeft <= 7 ? 1 : Math.ceil(daysLeft / 7);
 		if (closesAt <= weeks) {
 			tally.closes[c.risk][closesAt]!++;

@@ -101,6 +101,14 @@ describe('buildSparringList on a hand-made caseload', () => {
 		]);
 	});
 
+	it('keeps equally urgent cases in the order they were given', () => {
+		const same = { nextStep: null, risk: 'high' as const };
+		const ids = (cases: CaseForecast[]) =>
+			buildSparringList(cases, [], { today: TODAY }).map((i) => i.caseId);
+		expect(ids([caseOf('z', same), caseOf('a', same), caseOf('m', same)])).toEqual(['z', 'a', 'm']);
+		expect(ids([caseOf('a', same), caseOf('z', same)])).toEqual(['a', 'z']);
+	});
+
 	it('is empty without cases', () => {
 		expect(buildSparringList([], HISTORY, { today: TODAY })).toEqual([]);
 	});

@@ -19,7 +19,8 @@ import { copenhagenDay, requireDay } from './week';
  *   goal to fleksjob on a day within the last `flexjobWeeks` × 7 days (today included; default 4
  *   weeks), and the goal is still fleksjob.
  * Urgency order: more reasons first; then higher risk; then the longest delay in days (step,
- * horizon or update, whichever is longest); then case id, so the order is stable.
+ * horizon or update, whichever is longest); then the order the cases were given in (callers pass
+ * them in a stable order, e.g. by id), so the list does not jump between updates.
  */
 
 export type SparringReason =
@@ -63,13 +64,18 @@ export interface SparringOptions {
 
 const RISK_RANK: Record<Risk, number> = { high: 2, medium: 1, low: 0 };
 
+interface FlexjobChange {
+	from: string | null;
+	at: number;
+}
+
 /** Per case, the latest change to fleksjob made on or after `fromDay`, if any. */
 function flexjobChanges(
 	history: readonly CaseHistoryEntry[],
 	fromDay: number,
 	today: number
-): Map<string, { from: string | null; at: number }> {
-	const found = new Map<string, { from: string | null; at: number }>();
+): Map<string, FlexjobChange> {
+	const found = new Map<string, FlexjobChange>();
 	for (const entry of history) {
 		for (const change of entry.changes) {
 			if (change.field !== 'goal' || change.to !== FLEXJOB_GOAL) continue;
@@ -85,48 +91,72 @@ function flexjobChanges(
 	return found;
 }
 
-/** Reasons for one open case, in SPARRING_REASONS order. */
-function reasonsFor(
+/** One case against the rules, in numbers; filled in place so the first pass allocates nothing. */
+interface Measure {
+	stepLate: number;
+	horizonPassed: number;
+	highRiskNoStep: boolean;
+	sinceUpdate: number;
+	stale: boolean;
+	flexjob: FlexjobChange | undefined;
+	count: number;
+	maxDaysLate: number;
+}
+
+function newMeasure(): Measure {
+	return {
+		stepLate: 0,
+		horizonPassed: 0,
+		highRiskNoStep: false,
+		sinceUpdate: 0,
+		stale: false,
+		flexjob: undefined,
+		count: 0,
+		maxDaysLate: 0
+	};
+}
+
+/** The rules, once: fills `m` for an open case and returns the number of reasons it meets. */
+function measure(
 	c: CaseForecast,
 	today: number,
 	staleDays: number,
-	flexjob: { from: string | null; at: number } | undefined
-): SparringReason[] {
+	flexjob: FlexjobChange | undefined,
+	m: Measure
+): number {
+	m.stepLate = c.nextStep === null ? 0 : today - requireDay(c.nextStep.due, 'next step due', c.id);
+	m.horizonPassed = today - requireDay(c.horizon, 'horizon', c.id);
+	m.highRiskNoStep = c.risk === 'high' && c.nextStep === null;
+	m.sinceUpdate = today - copenhagenDay(c.updatedAt);
+	m.stale = m.sinceUpdate >= staleDays;
+	m.flexjob = c.goal === FLEXJOB_GOAL ? flexjob : undefined;
+	m.count =
+		(m.stepLate > 0 ? 1 : 0) +
+		(m.horizonPassed > 0 ? 1 : 0) +
+		(m.highRiskNoStep ? 1 : 0) +
+		(m.stale ? 1 : 0) +
+		(m.flexjob !== undefined ? 1 : 0);
+	m.maxDaysLate = Math.max(0, m.stepLate, m.horizonPassed, m.stale ? m.sinceUpdate : 0);
+	return m.count;
+}
+
+/** The reasons a measured case meets, in SPARRING_REASONS order. */
+function reasonsOf(c: CaseForecast, m: Measure): SparringReason[] {
 	const reasons: SparringReason[] = [];
-	if (c.nextStep !== null) {
-		const late = today - requireDay(c.nextStep.due, `next step due of case ${c.id}`);
-		if (late > 0) reasons.push({ kind: 'step-overdue', due: c.nextStep.due, daysOverdue: late });
-	}
-	const passed = today - requireDay(c.horizon, `horizon of case ${c.id}`);
-	if (passed > 0) reasons.push({ kind: 'horizon-passed', horizon: c.horizon, daysPassed: passed });
-	if (c.risk === 'high' && c.nextStep === null) reasons.push({ kind: 'high-risk-no-step' });
-	const sinceUpdate = today - copenhagenDay(c.updatedAt);
-	if (sinceUpdate >= staleDays) reasons.push({ kind: 'stale', daysSinceUpdate: sinceUpdate });
-	if (flexjob !== undefined && c.goal === FLEXJOB_GOAL)
-		reasons.push({ kind: 'goal-toward-flexjob', from: flexjob.from, at: flexjob.at });
+	if (m.stepLate > 0 && c.nextStep !== null)
+		reasons.push({ kind: 'step-overdue', due: c.nextStep.due, daysOverdue: m.stepLate });
+	if (m.horizonPassed > 0)
+		reasons.push({ kind: 'horizon-passed', horizon: c.horizon, daysPassed: m.horizonPassed });
+	if (m.highRiskNoStep) reasons.push({ kind: 'high-risk-no-step' });
+	if (m.stale) reasons.push({ kind: 'stale', daysSinceUpdate: m.sinceUpdate });
+	if (m.flexjob !== undefined)
+		reasons.push({ kind: 'goal-toward-flexjob', from: m.flexjob.from, at: m.flexjob.at });
 	return reasons;
 }
 
-function daysLate(r: SparringReason): number {
-	switch (r.kind) {
-		case 'step-overdue':
-			return r.daysOverdue;
-		case 'horizon-passed':
-			return r.daysPassed;
-		case 'stale':
-			return r.daysSinceUpdate;
-		default:
-			return 0;
-	}
-}
-
-function byUrgency(a: SparringItem, b: SparringItem): number {
-	return (
-		b.reasons.length - a.reasons.length ||
-		RISK_RANK[b.risk] - RISK_RANK[a.risk] ||
-		b.maxDaysLate - a.maxDaysLate ||
-		(a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0)
-	);
+/** Reasons, then risk, then delay as one number, so sorting tens of thousands of cases stays cheap. */
+function urgency(m: Measure, risk: Risk): number {
+	return m.count * 10_000_000 + RISK_RANK[risk] * 1_000_000 + Math.min(m.maxDaysLate, 999_999);
 }
 
 /** Open cases only: opened on or before today and not closed on or before today. */
@@ -142,21 +172,31 @@ export function buildSparringList(
 		today - 7 * (options.flexjobWeeks ?? FLEXJOB_CHANGE_WEEKS) + 1,
 		today
 	);
-	const items: SparringItem[] = [];
-	for (const c of cases) {
-		if (!isOpenOn(c, today)) continue;
-		const reasons = reasonsFor(c, today, staleDays, flexjob.get(c.id));
-		if (reasons.length === 0) continue;
-		items.push({
+	const m = newMeasure();
+	const n = cases.length;
+	// One number per listed case: urgency × n + (n − 1 − index). A native numeric sort of these
+	// orders by urgency, ties in input order, without a comparator: the list can be tens of thousands long.
+	const order = new Float64Array(n);
+	let listedCount = 0;
+	for (let i = 0; i < n; i++) {
+		const c = cases[i]!;
+		if (!isOpenOn(c, today) || measure(c, today, staleDays, flexjob.get(c.id), m) === 0) continue;
+		order[listedCount++] = urgency(m, c.risk) * n + (n - 1 - i);
+	}
+	const sorted = order.subarray(0, listedCount).sort().reverse();
+	const listed = Array.from(sorted, (key) => n - 1 - (key % n));
+	return listed.map((i): SparringItem => {
+		const c = cases[i]!;
+		measure(c, today, staleDays, flexjob.get(c.id), m);
+		return {
 			caseId: c.id,
 			citizenId: c.citizenId,
 			consultantId: c.consultantId,
 			teamId: c.teamId,
 			targetGroup: c.targetGroup,
 			risk: c.risk,
-			reasons,
-			maxDaysLate: Math.max(0, ...reasons.map(daysLate))
-		});
-	}
-	return items.sort(byUrgency);
+			reasons: reasonsOf(c, m),
+			maxDaysLate: m.maxDaysLate
+		};
+	});
 }

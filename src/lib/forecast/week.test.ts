@@ -118,6 +118,14 @@ describe('copenhagenDay', () => {
 		);
 	});
 
+	it('agrees around every New Year 1996-2100, where the year is estimated', () => {
+		for (let year = 1996; year <= 2100; year++)
+			for (let minutes = -180; minutes <= 180; minutes += 30) {
+				const ms = Date.UTC(year, 0, 1) + minutes * 60_000;
+				expect(copenhagenDate(ms)).toBe(intl.format(ms));
+			}
+	});
+
 	it('turns the day at local midnight, in winter and in summer time', () => {
 		expect(copenhagenDate(Date.UTC(2026, 10, 26, 22, 59))).toBe('2026-11-26');
 		expect(copenhagenDate(Date.UTC(2026, 10, 26, 23, 0))).toBe('2026-11-27');

@@ -6,6 +6,7 @@
 
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+const AVERAGE_YEAR_MS = 365.2425 * DAY_MS;
 
 /** Day number of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 function daysFromCivil(year: number, month: number, day: number): number {
@@ -57,11 +58,16 @@ export function parseDay(date: string): number | null {
 	return daysFromCivil(year, month, day);
 }
 
-/** Like parseDay, but a malformed date is a programming error: the schemas refuse them earlier. */
-export function requireDay(date: string, what: string): number {
+/**
+ * Like parseDay, but a malformed date is a programming error: the schemas refuse them earlier.
+ * `caseId` joins the message only on failure: no string is built per call.
+ */
+export function requireDay(date: string, what: string, caseId?: string): number {
 	const day = parseDay(date);
-	if (day === null)
-		throw new RangeError(`${what} is not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+	if (day === null) {
+		const of = caseId === undefined ? '' : ` of case ${caseId}`;
+		throw new RangeError(`${what}${of} is not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+	}
 	return day;
 }
 
@@ -110,15 +116,33 @@ function lastSunday(year: number, month: number): number {
 	return last - ((weekdayOf(last) + 1) % 7);
 }
 
+/** Summer-time bounds (epoch ms) per year 1970-2169, filled on first use: a memo, same answers. */
+const SUMMER_CACHE_FROM = 1970;
+const SUMMER_CACHE = new Float64Array(2 * 200);
+
 /**
  * The Copenhagen calendar day of an instant. Denmark follows the EU rule (since 1996): summer
  * time, UTC+2, from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
- * October; UTC+1 otherwise. The year of the UTC day is enough: the switches are far from New Year.
+ * October; UTC+1 otherwise.
  */
 export function copenhagenDay(epochMs: number): number {
-	const { year } = civilFromDays(Math.floor(epochMs / DAY_MS));
-	const summerFrom = lastSunday(year, 3) * DAY_MS + HOUR_MS;
-	const summerTo = lastSunday(year, 10) * DAY_MS + HOUR_MS;
+	// The average Gregorian year may put an instant near New Year in the neighbouring year; both
+	// years are on winter time there, so the offset comes out the same.
+	const year = 1970 + Math.floor(epochMs / AVERAGE_YEAR_MS);
+	const slot = 2 * (year - SUMMER_CACHE_FROM);
+	let summerFrom: number;
+	let summerTo: number;
+	if (slot >= 0 && slot < SUMMER_CACHE.length && SUMMER_CACHE[slot] !== 0) {
+		summerFrom = SUMMER_CACHE[slot]!;
+		summerTo = SUMMER_CACHE[slot + 1]!;
+	} else {
+		summerFrom = lastSunday(year, 3) * DAY_MS + HOUR_MS;
+		summerTo = lastSunday(year, 10) * DAY_MS + HOUR_MS;
+		if (slot >= 0 && slot < SUMMER_CACHE.length) {
+			SUMMER_CACHE[slot] = summerFrom;
+			SUMMER_CACHE[slot + 1] = summerTo;
+		}
+	}
 	const offset = epochMs >= summerFrom && epochMs < summerTo ? 2 * HOUR_MS : HOUR_MS;
 	return Math.floor((epochMs + offset) / DAY_MS);
 }
