@@ -55,7 +55,11 @@ export function summarizeForecast(
 	});
 	let stepsOverdue = 0;
 	for (const c of cases)
-		if (c.nextStep !== null && isOpenOn(c, today) && requireDay(c.nextStep.due, 'due') < today)
+		if (
+			c.nextStep !== null &&
+			isOpenOn(c, today) &&
+			requireDay(c.nextStep.due, 'next step due', c.id) < today
+		)
 			stepsOverdue++;
 	return {
 		today: options.today,
