@@ -133,6 +133,26 @@ describe('computeVariation on a hand-computed team', () => {
 		]);
 	});
 
+	it('puts horizons in buckets at the stated day bounds', () => {
+		const days = [-1, 0, 91, 92, 182, 183, 365, 366];
+		const w = computeVariation(
+			days.map((d, i) => c(`h${i}`, 'k1', 'education', 'low', d)),
+			{ today: TODAY }
+		);
+		// passed: −1; within 3 months: 0, 91; 3-6: 92, 182; 6-12: 183, 365; over 12: 366
+		expect(counts(w.team.horizonBuckets).map(([, n]) => n)).toEqual([1, 2, 2, 2, 1]);
+	});
+
+	it('compares a consultant with exactly minCases cases', () => {
+		// k1 has 4 open cases: compared at minCases 4, too few at 5
+		expect(computeVariation(FIXTURE, { today: TODAY, minCases: 4 }).consultants[0]!.outlier).toBe(
+			true
+		);
+		expect(
+			computeVariation(FIXTURE, { today: TODAY, minCases: 5 }).consultants[0]!.tooFewCases
+		).toBe(true);
+	});
+
 	it('no cases: an empty team', () => {
 		const w = computeVariation([], { today: TODAY });
 		expect(w.consultants).toEqual([]);
