@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryCases, caseOf, msOn, TODAY } from './test-cases';
 import type { CaseForecast, Risk } from './types';
-import { computeVariation, DAYS_PER_MONTH, type Share } from './variation';
+import { computeVariation, DAYS_PER_MONTH, variationForViewer, type Share } from './variation';
 import { addDays } from './week';
 
 function c(id: string, consultantId: string, goal: string, risk: Risk, daysAhead: number) {
@@ -159,6 +159,21 @@ describe('computeVariation on a hand-computed team', () => {
 		expect(w.team.openCases).toBe(0);
 		expect(w.team.medianHorizonMonths).toBeNull();
 		expect(w.team.goals.every((g) => g.share === 0)).toBe(true);
+	});
+});
+
+describe('variationForViewer', () => {
+	const v = computeVariation(FIXTURE, { today: TODAY, minCases: 3 });
+
+	it('shows the leader every consultant', () => {
+		expect(variationForViewer(v, { userId: 'leader', isLeader: true })).toBe(v);
+	});
+
+	it('shows a consultant the team and only their own row', () => {
+		const seen = variationForViewer(v, { userId: 'k2', isLeader: false });
+		expect(seen.team).toBe(v.team);
+		expect(seen.consultants.map((k) => k.consultantId)).toEqual(['k2']);
+		expect(variationForViewer(v, { userId: 'viewer', isLeader: false }).consultants).toEqual([]);
 	});
 });
 

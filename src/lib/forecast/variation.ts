@@ -213,3 +213,19 @@ export function computeVariation(
 	});
 	return { team, consultants };
 }
+
+/**
+ * What one person may see of the variation (issue 4): the leader sees every consultant; anyone
+ * else sees the team and their own row only, so no consultant can compare themselves with a
+ * named or guessable colleague. Names are added by the page, for the leader only.
+ */
+export function variationForViewer(
+	result: VariationResult,
+	viewer: { userId: string; isLeader: boolean }
+): VariationResult {
+	if (viewer.isLeader) return result;
+	return {
+		team: result.team,
+		consultants: result.consultants.filter((k) => k.consultantId === viewer.userId)
+	};
+}
