@@ -1,6 +1,11 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { buildBoard, openingInput, USER_ANNA, USER_BO } from '../../../tests/fixtures/board-fixtures';
+import {
+	buildBoard,
+	openingInput,
+	USER_ANNA,
+	USER_BO
+} from '../../../tests/fixtures/board-fixtures';
 import { addOpening, getOpening, openingTitle, updateOpening } from '../board/openings';
 import type { OpeningCard } from '../board/types';
 import {

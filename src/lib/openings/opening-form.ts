@@ -97,8 +97,7 @@ export interface OpeningFormContext {
 }
 
 export type OpeningFormResult =
-	| { ok: true; value: ParsedOpeningForm }
-	| { ok: false; issues: OpeningFormIssues };
+	{ ok: true; value: ParsedOpeningForm } | { ok: false; issues: OpeningFormIssues };
 
 function foldName(name: string): string {
 	return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da-DK');
