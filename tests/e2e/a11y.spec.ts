@@ -51,6 +51,8 @@ test('the home page has no WCAG A/AA violations', async ({ page }) => {
 test('the board page has no WCAG A/AA violations, nor its card dialog and move menu', async ({
 	page
 }) => {
+	// Five axe runs (board, menu, two dialogs) on a shared machine.
+	test.setTimeout(90_000);
 	await signInQuickly(page, ACCOUNTS.consultant);
 	await openBoard(page);
 	await expectNoViolations(page, 'the board');

@@ -47,7 +47,7 @@ test('switching to English shows the board in English, and back to Danish', asyn
 	await laneById(page, ny).getByTestId('card-open').first().click();
 	const dialog = page.getByTestId('opening-dialog');
 	await expect(dialog.getByRole('heading', { name: 'Job opening' })).toBeVisible();
-	await expect(dialog.getByLabel('Position')).toBeVisible();
+	await expect(dialog.getByLabel('Position', { exact: true })).toBeVisible();
 	await expect(page.getByTestId('opening-status').first()).toHaveText(/Deadline|Filled/);
 	await dialog.getByRole('button', { name: 'Cancel' }).click();
 
