@@ -42,11 +42,14 @@ test('switching to English shows the board in English, and back to Danish', asyn
 	await expect(page.getByTestId('connection-state').getByRole('status')).toHaveText(/Online/);
 	await expect(page.getByTestId('presence')).toContainText('Sigrid Sprog (you)');
 	await expect(page.getByTestId('logout')).toHaveText('Sign out');
+	await expect(laneById(page, ny).getByTestId('add-opening')).toHaveText(/New job opening/);
+	// The seeded cards are job openings: their dialog speaks English too.
 	await laneById(page, ny).getByTestId('card-open').first().click();
-	await expect(
-		page.getByTestId('card-editor').getByRole('heading', { name: 'Edit card' })
-	).toBeVisible();
-	await page.getByTestId('card-editor').getByRole('button', { name: 'Cancel' }).click();
+	const dialog = page.getByTestId('opening-dialog');
+	await expect(dialog.getByRole('heading', { name: 'Job opening' })).toBeVisible();
+	await expect(dialog.getByLabel('Position', { exact: true })).toBeVisible();
+	await expect(page.getByTestId('opening-status').first()).toHaveText(/Deadline|Filled/);
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
 
 	// The choice is saved on the person: it survives signing out and in again.
 	await page.getByTestId('logout').click();

@@ -35,6 +35,7 @@ import {
 	type OpeningInput,
 	type OpeningPatch
 } from './openings';
+import { arrangeLane, sortLaneByDeadline } from './sort-lane';
 import type { BoardView, Card, Match, MatchStatus } from './types';
 import {
 	findCard,
@@ -260,6 +261,21 @@ export class BoardSession {
 
 	restoreMatch(match: Match): EditResult {
 		return this.#edit(() => restoreMatch(this.#doc, match, LOCAL_ORIGIN));
+	}
+
+	/**
+	 * "Sortér efter frist": openings by deadline, other cards last, in one transaction. Returns the
+	 * previous order for undo (arrangeLane), or null when the lane was already in that order.
+	 */
+	sortLaneByDeadline(laneId: string): EditResult<string[] | null> {
+		return this.#edit(() => sortLaneByDeadline(this.#doc, laneId, LOCAL_ORIGIN));
+	}
+
+	/** Puts a lane's cards in the given order (undo of a sort); cards not named keep their place after them. */
+	arrangeLane(laneId: string, cardIds: readonly string[]): EditResult {
+		return this.#edit(() => {
+			arrangeLane(this.#doc, laneId, cardIds, LOCAL_ORIGIN);
+		});
 	}
 
 	addLane(title: string, index?: number): EditResult<string> {

@@ -5,6 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { DEFAULT_TARGET_GROUPS } from './citizens/target-group.repository';
+import * as Y from 'yjs';
+import { readBoard } from '../board/model';
+import { isOpening, type BoardView } from '../board/types';
+import { openingStatus } from '../openings/countdown';
 import { seedDemoIfEmpty } from './seed';
 
 const T0 = Date.UTC(2026, 10, 27, 8, 0, 0);
@@ -30,7 +34,7 @@ describe('seedDemoIfEmpty', () => {
 		expect(groups.map((g) => g.code).sort()).toEqual(
 			DEFAULT_TARGET_GROUPS.map((g) => g.code).sort()
 		);
-		expect(await db.selectFrom('company').select('id').execute()).toHaveLength(3);
+		expect(await db.selectFrom('company').select('id').execute()).toHaveLength(8);
 		const perTeam = await db
 			.selectFrom('citizen')
 			.select(['team_id', db.fn.countAll<number>().as('n')])
@@ -41,4 +45,78 @@ describe('seedDemoIfEmpty', () => {
 		expect(await seedDemoIfEmpty(db, T0)).toBeNull();
 		expect(await db.selectFrom('citizen').select('id').execute()).toHaveLength(12);
 	});
+
+	it('fills the boards with real openings of seeded companies, in every countdown state', async () => {
+		await seedDemoIfEmpty(db, T0);
+		const board = await boardView('Jobåbninger');
+		const cards = board.lanes.flatMap((lane) => lane.cards.map((card) => ({ lane, card })));
+		expect(cards).toHaveLength(5);
+		const companies = new Map(
+			(await db.selectFrom('company').select(['id', 'name']).execute()).map((c) => [c.id, c.name])
+		);
+		const today = '2026-11-27'; // T0 in Copenhagen
+		const states = new Set<string>();
+		for (const { card } of cards) {
+			if (!isOpening(card)) throw new Error(`${card.title} is not an opening`);
+			// "<position>, <company>", and the company is a real row with that name.
+			expect(card.title).toBe(`${card.opening.position}, ${card.opening.companyName}`);
+			expect(companies.get(card.opening.companyId)).toBe(card.opening.companyName);
+			const status = openingStatus(card.opening, today);
+			states.add(status.kind === 'open' ? status.state : status.kind);
+		}
+		expect([...states].sort()).toEqual(['filled', 'ok', 'overdue', 'soon']);
+		expect(cards.map((c) => c.card.title)).not.toContain('Butiksassistent, Kvickly Demoby');
+		const smalljobs = cards.filter((c) => c.card.opening?.jobType === 'smalljob');
+		expect(smalljobs.length).toBeGreaterThanOrEqual(1);
+		// The filled opening sits in Besat; the overdue one is open in Behov afdækket.
+		const chauffeur = cards.find((c) => c.card.title === 'Chauffør, Grøn Transport')!;
+		expect([chauffeur.lane.stage, chauffeur.card.opening?.outcome]).toEqual(['filled', 'filled']);
+		const pedel = cards.find((c) => c.card.title === 'Pedel, Demoby Boligforening')!;
+		expect(pedel.card.opening?.deadline).toBe('2026-11-25');
+		expect(pedel.card.opening?.outcome).toBe('');
+	});
+
+	it('proposes demo citizens of the board’s own team as candidates', async () => {
+		await seedDemoIfEmpty(db, T0);
+		for (const [name, team] of [
+			['Jobåbninger', 'Virksomhedsservice'],
+			['Småjob og unge', 'Unge og småjob']
+		] as const) {
+			const board = await boardView(name);
+			const matches = Object.values(board.matches).flat();
+			expect(matches.length, name).toBeGreaterThanOrEqual(2);
+			const citizens = await db
+				.selectFrom('citizen')
+				.innerJoin('team', 'team.id', 'citizen.team_id')
+				.select('citizen.id')
+				.where('team.name', '=', team)
+				.execute();
+			const own = new Set(citizens.map((c) => c.id));
+			for (const match of matches) expect(own.has(match.citizenId), match.citizenId).toBe(true);
+		}
+		const virk = await boardView('Jobåbninger');
+		const shop = virk.lanes
+			.flatMap((l) => l.cards)
+			.find((c) => c.title === 'Butiksassistent, Solsikken Dagligvarer')!;
+		expect(virk.matches[shop.id]?.map((m) => m.status)).toEqual(['proposed', 'proposed']);
+	});
 });
+
+async function boardView(name: string): Promise<BoardView> {
+	const board = await db
+		.selectFrom('board')
+		.select('id')
+		.where('name', '=', name)
+		.executeTakeFirstOrThrow();
+	const updates = await db
+		.selectFrom('board_update')
+		.select('data')
+		.where('board_id', '=', board.id)
+		.orderBy('id')
+		.execute();
+	const doc = new Y.Doc();
+	for (const update of updates) Y.applyUpdate(doc, new Uint8Array(update.data));
+	const view = readBoard(doc);
+	doc.destroy();
+	return view;
+}

@@ -1,4 +1,15 @@
-import { addCard, listLanes } from '../board/model';
+import type * as Y from 'yjs';
+import { listLanes } from '../board/model';
+import {
+	addOpening,
+	closeOpening,
+	openingTitle,
+	proposeCandidate,
+	setMatchStatus
+} from '../board/openings';
+import type { JobType, MatchStatus, OpeningSource } from '../board/types';
+import { copenhagenToday } from '../openings/countdown';
+import { dayNumber } from '../openings/deadline';
 import { hashPassword } from './auth/password';
 import { createBoardWithLanes, SERVER_ORIGIN } from './boards/board.service';
 import { insertCitizen } from './citizens/citizen.repository';
@@ -43,18 +54,142 @@ const PEOPLE: DemoPerson[] = [
 	}
 ];
 
-const CARDS: Record<'virk' | 'unge', [lane: number, title: string, description: string][]> = {
+type TeamKey = 'virk' | 'unge';
+
+/**
+ * Demo openings (jobåbninger) of invented companies. Deadlines are days from the seeding day, so
+ * the demo always shows every countdown state: more than 3 days, 3 days or less, and one open
+ * opening past its deadline. Candidates name demo citizens by initials (resolved to their ids).
+ */
+interface DemoOpening {
+	lane: number;
+	company: string;
+	position: string;
+	description: string;
+	jobType: JobType;
+	hoursPerWeek: number | null;
+	positions: number;
+	/** Days from the seeding day (negative: past). */
+	deadlineIn: number;
+	startIn?: number;
+	jobAreas: string[];
+	requirements?: string;
+	source: OpeningSource;
+	candidates?: [initials: string, status: MatchStatus][];
+	outcome?: 'filled';
+}
+
+const OPENINGS: Record<TeamKey, DemoOpening[]> = {
 	virk: [
-		[0, 'Lagermedarbejder, Demoby Logistik', 'To stillinger, 37 t/uge. Truckcertifikat en fordel.'],
-		[0, 'Kantinemedhjælper, Havnens Kantine', 'Småjob, 10 t/uge, formiddage.'],
-		[1, 'Pedel, Demoby Boligforening', 'Behov afdækket ved besøg; start 1. januar.'],
-		[2, 'Butiksassistent, Kvickly Demoby', 'Tre kandidater foreslået.'],
-		[5, 'Chauffør, Grøn Transport', 'Besat med borger fra DP-målgruppen.']
+		{
+			lane: 0,
+			company: 'Demoby Logistik',
+			position: 'Lagermedarbejder',
+			description: 'Truckcertifikat en fordel.',
+			jobType: 'ordinary',
+			hoursPerWeek: 37,
+			positions: 2,
+			deadlineIn: 12,
+			startIn: 21,
+			jobAreas: ['Lager', 'Truck'],
+			requirements: 'Truckcertifikat en fordel',
+			source: 'phone'
+		},
+		{
+			lane: 0,
+			company: 'Havnens Kantine',
+			position: 'Kantinemedhjælper',
+			description: 'Formiddage.',
+			jobType: 'smalljob',
+			hoursPerWeek: 10,
+			positions: 1,
+			deadlineIn: 2,
+			jobAreas: ['Kantine'],
+			source: 'visit'
+		},
+		{
+			lane: 1,
+			company: 'Demoby Boligforening',
+			position: 'Pedel',
+			description: 'Behov afdækket ved besøg.',
+			jobType: 'flexjob',
+			hoursPerWeek: 20,
+			positions: 1,
+			deadlineIn: -2,
+			startIn: 30,
+			jobAreas: ['Pedel', 'Vedligehold'],
+			source: 'visit'
+		},
+		{
+			lane: 2,
+			company: 'Solsikken Dagligvarer',
+			position: 'Butiksassistent',
+			description: 'To kandidater foreslået.',
+			jobType: 'ordinary',
+			hoursPerWeek: 25,
+			positions: 2,
+			deadlineIn: 5,
+			jobAreas: ['Butik'],
+			source: 'jobnet',
+			candidates: [
+				['JKL', 'proposed'],
+				['MØ', 'proposed']
+			]
+		},
+		{
+			lane: 5,
+			company: 'Grøn Transport',
+			position: 'Chauffør',
+			description: 'Besat med borger fra DP-målgruppen.',
+			jobType: 'ordinary',
+			hoursPerWeek: 37,
+			positions: 1,
+			deadlineIn: -10,
+			jobAreas: ['Chauffør'],
+			source: 'phone',
+			candidates: [['AH', 'hired']],
+			outcome: 'filled'
+		}
 	],
 	unge: [
-		[0, 'Opvasker, Café Solsiden', 'Småjob, 8 t/uge, weekend.'],
-		[1, 'Lærling, Demoby VVS', 'Elevplads fra august.'],
-		[3, 'Servicemedarbejder, Demoby Hallen', 'Formidlet; samtale næste uge.']
+		{
+			lane: 0,
+			company: 'Café Solsiden',
+			position: 'Opvasker',
+			description: 'Weekend.',
+			jobType: 'smalljob',
+			hoursPerWeek: 8,
+			positions: 1,
+			deadlineIn: 1,
+			jobAreas: ['Opvask', 'Café'],
+			source: 'phone',
+			candidates: [['LM', 'proposed']]
+		},
+		{
+			lane: 1,
+			company: 'Demoby VVS',
+			position: 'Lærling',
+			description: 'Elevplads fra august.',
+			jobType: 'apprentice',
+			hoursPerWeek: 37,
+			positions: 1,
+			deadlineIn: 30,
+			jobAreas: ['VVS'],
+			source: 'visit'
+		},
+		{
+			lane: 3,
+			company: 'Demoby Hallen',
+			position: 'Servicemedarbejder',
+			description: 'Formidlet; samtale næste uge.',
+			jobType: 'hybrid',
+			hoursPerWeek: 15,
+			positions: 1,
+			deadlineIn: 4,
+			jobAreas: ['Service', 'Hal'],
+			source: 'other',
+			candidates: [['OS', 'referred']]
+		}
 	]
 };
 
@@ -67,7 +202,22 @@ const COMPANIES: { name: string; cvr: string | null; industry: string; contactPe
 		contactPerson: 'Lars Lager'
 	},
 	{ name: 'Havnens Kantine', cvr: null, industry: 'Restauration', contactPerson: 'Karen Kok' },
-	{ name: 'Demoby VVS', cvr: '55667788', industry: 'Bygge og anlæg', contactPerson: 'Villy Vand' }
+	{ name: 'Demoby VVS', cvr: '55667788', industry: 'Bygge og anlæg', contactPerson: 'Villy Vand' },
+	{
+		name: 'Demoby Boligforening',
+		cvr: null,
+		industry: 'Ejendomsservice',
+		contactPerson: 'Bent Bolig'
+	},
+	{
+		name: 'Solsikken Dagligvarer',
+		cvr: '22334455',
+		industry: 'Detailhandel',
+		contactPerson: 'Sanne Sol'
+	},
+	{ name: 'Grøn Transport', cvr: null, industry: 'Transport', contactPerson: 'Gert Grøn' },
+	{ name: 'Café Solsiden', cvr: null, industry: 'Restauration', contactPerson: 'Camilla Café' },
+	{ name: 'Demoby Hallen', cvr: null, industry: 'Idræt og fritid', contactPerson: 'Henrik Hal' }
 ];
 
 // Invented pseudonymous citizens: initials, target group code, job areas, hours wanted, job-ready.
@@ -127,33 +277,76 @@ export async function seedDemoIfEmpty(db: Db, now: number): Promise<DemoAccount[
 			role: person.admin ? 'admin' : roles.join(', ')
 		});
 	}
-	await seedCitizensAndCompanies(db, teams, ownerIds, now);
+	const ids = await seedCitizensAndCompanies(db, teams, ownerIds, now);
 	for (const key of ['virk', 'unge'] as const) {
 		await createBoardWithLanes(db, {
 			teamId: teams[key].id,
 			name: key === 'virk' ? 'Jobåbninger' : 'Småjob og unge',
 			now,
-			fill: (doc) => {
-				const lanes = listLanes(doc);
-				CARDS[key].forEach(([lane, title, description], i) => {
-					const owners = ownerIds[key];
-					addCard(
-						doc,
-						{
-							laneId: lanes[lane]!.id,
-							title,
-							description,
-							ownerId: owners[i % owners.length] ?? '',
-							createdBy: owners[0] ?? '',
-							now
-						},
-						SERVER_ORIGIN
-					);
-				});
-			}
+			fill: (doc) => fillBoard(doc, OPENINGS[key], ownerIds[key], ids, now)
 		});
 	}
 	return accounts;
+}
+
+/** The demo day plus `days`, as YYYY-MM-DD. */
+function dayFrom(today: string, days: number): string {
+	return new Date((dayNumber(today)! + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+interface SeededIds {
+	companyByName: Map<string, string>;
+	citizenByInitials: Map<string, string>;
+}
+
+function fillBoard(
+	doc: Y.Doc,
+	openings: readonly DemoOpening[],
+	owners: readonly string[],
+	ids: SeededIds,
+	now: number
+): void {
+	const lanes = listLanes(doc);
+	const today = copenhagenToday(new Date(now));
+	const by = owners[0] ?? '';
+	openings.forEach((o, i) => {
+		const companyId = ids.companyByName.get(o.company);
+		if (!companyId) throw new Error(`Demo company ${o.company} is not seeded`);
+		const cardId = addOpening(
+			doc,
+			{
+				laneId: lanes[o.lane]!.id,
+				title: openingTitle(o.position, o.company),
+				description: o.description,
+				ownerId: owners[i % owners.length] ?? '',
+				companyId,
+				companyName: o.company,
+				position: o.position,
+				jobType: o.jobType,
+				hoursPerWeek: o.hoursPerWeek,
+				positions: o.positions,
+				deadline: dayFrom(today, o.deadlineIn),
+				startDate: o.startIn === undefined ? '' : dayFrom(today, o.startIn),
+				jobAreas: o.jobAreas,
+				requirements: o.requirements ?? '',
+				source: o.source,
+				createdBy: by,
+				now
+			},
+			SERVER_ORIGIN
+		);
+		for (const [initials, status] of o.candidates ?? []) {
+			const citizenId = ids.citizenByInitials.get(initials);
+			if (!citizenId) throw new Error(`Demo citizen ${initials} is not seeded`);
+			const matchId = proposeCandidate(
+				doc,
+				{ openingId: cardId, citizenId, proposedBy: by, now },
+				SERVER_ORIGIN
+			);
+			setMatchStatus(doc, { matchId, status, now }, SERVER_ORIGIN);
+		}
+		if (o.outcome) closeOpening(doc, { cardId, outcome: o.outcome, now }, SERVER_ORIGIN);
+	});
 }
 
 async function seedCitizensAndCompanies(
@@ -161,10 +354,13 @@ async function seedCitizensAndCompanies(
 	teams: Record<'virk' | 'unge', { id: string }>,
 	ownerIds: Record<'virk' | 'unge', string[]>,
 	now: number
-): Promise<void> {
+): Promise<SeededIds> {
 	await ensureDefaultTargetGroups(db);
 	const groupIds = new Map((await listTargetGroups(db)).map((g) => [g.code, g.id]));
-	for (const company of COMPANIES) await createCompany(db, { ...company, now });
+	const companyByName = new Map<string, string>();
+	const citizenByInitials = new Map<string, string>();
+	for (const company of COMPANIES)
+		companyByName.set(company.name, (await createCompany(db, { ...company, now })).id);
 	// Straight to the repository: seeding is no one's read or change, so it is not audited.
 	for (const key of ['virk', 'unge'] as const) {
 		const owners = ownerIds[key];
@@ -172,7 +368,7 @@ async function seedCitizensAndCompanies(
 			const targetGroupId = groupIds.get(group);
 			const ownerId = owners[i % owners.length];
 			if (!targetGroupId || !ownerId) throw new Error(`Demo citizen ${initials} cannot be seeded`);
-			await insertCitizen(db, {
+			const citizen = await insertCitizen(db, {
 				teamId: teams[key].id,
 				ownerId,
 				initials,
@@ -182,6 +378,8 @@ async function seedCitizensAndCompanies(
 				jobReady,
 				now
 			});
+			citizenByInitials.set(initials, citizen.id);
 		}
 	}
+	return { companyByName, citizenByInitials };
 }

@@ -17,6 +17,10 @@ export interface BoardActions {
 	moveCard(target: MoveTarget, keyboard: boolean): void;
 	stepCard(cardId: string, direction: MoveDirection): void;
 	addCard(laneId: string, title: string): boolean;
+	/** Opens the opening form (jobåbning) for a new opening in this lane. */
+	newOpening(laneId: string): void;
+	/** "Sortér efter frist", with undo offered. */
+	sortLaneByDeadline(laneId: string): void;
 	deleteLane(laneId: string): void;
 	moveLane(laneId: string, index: number): void;
 	renameLane(laneId: string, title: string): boolean;
@@ -30,6 +34,8 @@ export interface BoardContext {
 	readonly actions: BoardActions;
 	/** Today's date as YYYY-MM-DD, for due-date status. */
 	readonly today: string;
+	/** Today's date in Europe/Copenhagen, for openings' deadline countdown. */
+	readonly deadlineToday: string;
 }
 
 const KEY = Symbol('tavlen-board');
