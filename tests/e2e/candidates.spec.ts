@@ -168,7 +168,7 @@ test('a consultant on a phone proposes a ranked candidate; a colleague on a lapt
 
 		// Live on the laptop, without initials there: Bo has not fetched the team's citizens.
 		await expect(onLaptop.getByTestId('match-name')).toHaveText(['Kandidat 1']);
-		await expect(onLaptop).toContainText('Ansat: 0 af 1 pladser');
+		await expect(onLaptop).toContainText('Besatte pladser: 0 af 1');
 		await expect(onLaptop.getByTestId('offer-filled')).toHaveCount(0);
 		await onLaptop.getByLabel('Status for Kandidat 1').selectOption({ label: 'Ansat' });
 
@@ -230,8 +230,10 @@ test('a proposal can be removed and the removal undone, by keyboard', async ({ b
 		await section.getByRole('button', { name: 'Foreslå PE' }).focus();
 		await page.keyboard.press('Enter');
 		await expect(section.getByTestId('match-name')).toHaveText(['PE']);
-
-		await section.getByRole('button', { name: 'Fjern PE' }).focus();
+		// Focus moves from the gone Foreslå button to the new match's status.
+		await expect(section.getByLabel('Status for PE')).toBeFocused();
+		await page.keyboard.press('Tab');
+		await expect(section.getByRole('button', { name: 'Fjern PE' })).toBeFocused();
 		await page.keyboard.press('Enter');
 		await expect(section.getByTestId('match')).toHaveCount(0);
 		await expect(section).toContainText('PE er fjernet fra jobåbningen.');
