@@ -247,6 +247,13 @@ test('a proposal can be removed and the removal undone, by keyboard', async ({ b
 				return stored && storedBoard(boardId).matches[stored.card.id]?.map((m) => m.citizenId);
 			})
 			.toEqual([citizenId('PE')]);
+
+		// The suggestions close again with the same button.
+		const toggle = section.getByRole('button', { name: 'Foreslå kandidater' });
+		await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+		await toggle.click();
+		await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+		await expect(section.getByTestId('ranked-candidates')).toBeHidden();
 	} finally {
 		await context.close();
 	}
