@@ -26,7 +26,7 @@ import {
 
 type Who = 'anonymous' | 'viewer' | 'consultant' | 'leader' | 'admin' | 'otherLeader';
 const WHO: Who[] = ['anonymous', 'viewer', 'consultant', 'leader', 'admin', 'otherLeader'];
-type Outcome = 200 | 400 | 403 | 404 | 'login' | 'home';
+type Outcome = 200 | 400 | 401 | 403 | 404 | 'login' | 'home';
 
 const OTHER_LEADER = 'other-leader@demoby.dk';
 let boardId = '';
@@ -87,6 +87,12 @@ const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[
 		name: '/boards/:board',
 		path: () => `/boards/${boardId}`,
 		expect: row('login', 200, 200, 200, 404, 404)
+	},
+	{
+		// Citizen data (initials): never for viewers, i.e. never for the room's screen.
+		name: '/boards/:board/candidates',
+		path: () => `/boards/${boardId}/candidates`,
+		expect: row(401, 403, 200, 200, 404, 404)
 	},
 	{
 		name: '/boards/doesnotexist',

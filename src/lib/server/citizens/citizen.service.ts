@@ -128,12 +128,15 @@ export async function getCitizen(
 	});
 }
 
-/** The team's open citizens; one audit row per citizen shown, so each citizen's log is whole. */
+/**
+ * The team's open citizens; one audit row per citizen shown, so each citizen's log is whole.
+ * `purpose` goes into the rows' detail (e.g. 'candidates'), so log control sees why they were read.
+ */
 export async function listCitizensForTeam(
 	db: Db,
 	actor: CitizenActor,
 	now: number,
-	options: { includeClosed?: boolean } = {}
+	options: { includeClosed?: boolean; purpose?: string } = {}
 ): Promise<Citizen[]> {
 	return db.transaction().execute(async (trx) => {
 		const citizens = await selectCitizensForTeam(trx, actor.teamId, options);
@@ -145,7 +148,7 @@ export async function listCitizensForTeam(
 				action: 'read' as const,
 				entity: 'citizen' as const,
 				entityId: c.id,
-				detail: 'list'
+				detail: options.purpose ?? 'list'
 			}))
 		);
 		return citizens;
