@@ -29,9 +29,7 @@ import {
 /**
  * "Foreslå kandidater" on an opening (issue 3, point 4): ranking with its reasons, matches live on
  * every device, the offer to move a filled opening to Besat, and initials kept from viewers.
- *
- * TEMPORARY mount: OpeningCandidates is reached through the card's "Kandidater" disclosure until
- * the opening detail view exists; only `openCandidates` needs to change when it moves there.
+ * The candidates live in the opening's detail dialog, opened from the card.
  */
 
 // A phone for the person proposing; `defaultBrowserType` is not a context option.
@@ -77,9 +75,8 @@ async function addWarehouseOpening(context: BrowserContext, title: string): Prom
 
 /** Opens the card's candidates (the temporary disclosure on the card). */
 async function openCandidates(page: Page, title: string): Promise<Locator> {
-	const card = cardByTitle(page, title);
-	await card.getByTestId('card-candidates').click();
-	const section = card.getByTestId('opening-candidates');
+	await cardByTitle(page, title).getByTestId('card-open').click();
+	const section = page.getByTestId('opening-dialog').getByTestId('opening-candidates');
 	await expect(section).toBeVisible();
 	return section;
 }

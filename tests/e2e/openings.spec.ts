@@ -108,7 +108,7 @@ test('a consultant adds an opening with a new company and another consultant see
 				);
 				await expect(card.getByTestId('opening-status')).toHaveText('Frist om 10 dage');
 				await expect(card.getByTestId('opening-status')).toHaveAttribute('data-state', 'ok');
-				await expect(card.getByTestId('opening-candidates')).toHaveText('Ingen kandidater');
+				await expect(card.getByTestId('card-candidate-count')).toHaveText('Ingen kandidater');
 			}
 
 			// The server keeps the opening on the board, and the company as an SQL row.
@@ -404,7 +404,7 @@ test('the seeded demo board shows candidates and every countdown state', async (
 		const page = await context.newPage();
 		await openBoard(page);
 		const shop = cardByTitle(page, 'Butiksassistent, Solsikken Dagligvarer');
-		await expect(shop.getByTestId('opening-candidates')).toHaveText('2 kandidater');
+		await expect(shop.getByTestId('card-candidate-count')).toHaveText('2 kandidater');
 		await expect(shop.getByTestId('opening-status')).toHaveText('Frist om 5 dage');
 		await expect(
 			cardByTitle(page, 'Pedel, Demoby Boligforening').getByTestId('opening-status')
