@@ -7,6 +7,7 @@ import {
 } from '../board/schema';
 import { LIMITS, type JobType, type OpeningSource } from '../board/types';
 import type { CsvTable } from '../csv/parse';
+import type { IssueCode } from '../form-rules';
 
 /**
  * Maps the records of a CSV file (csv/parse.ts) to openings (jobåbninger) for the board. Pure: no
@@ -52,6 +53,8 @@ export interface ImportIssue {
 	code: ImportIssueCode;
 	/** The limit for too_long / too_many / invalid_hours / invalid_positions. */
 	max?: number;
+	/** Why the server refused the company (company_refused). */
+	reason?: IssueCode;
 }
 
 export type ImportIssues = Partial<Record<ImportColumn, ImportIssue>>;
