@@ -18,6 +18,7 @@ import {
 	waitUntil,
 	type TestTeam
 } from '../tests/fixtures/sync-harness';
+import { benchBoardOpen, describeBoardOpen, renderBoardOpen } from './board-open';
 import { formatBytes, formatMs, percentile } from './stats';
 
 /**
@@ -324,17 +325,21 @@ async function main(): Promise<void> {
 		print(
 			`server process RSS: ${formatBytes(memory.idleRss)} idle, ${formatBytes(memory.loadedRss)} with ${MEMORY_CLIENTS + 1} clients on the ${JOIN_CARDS}-card board, peak ${formatBytes(memory.peakRss)}`
 		);
-		const report = renderReport({
-			startedAt,
-			loadBefore,
-			loadAfter: os.loadavg()[0]!,
-			moves,
-			joins,
-			stateBytes: big.stateBytes,
-			logs,
-			memory,
-			fileBytes: fileSize(t.file) + fileSize(`${t.file}-wal`)
-		});
+		// Last, and on its own server process: Chromium must not compete with the sync benches.
+		const boardOpen = await benchBoardOpen();
+		print(describeBoardOpen(boardOpen));
+		const report =
+			renderReport({
+				startedAt,
+				loadBefore,
+				loadAfter: os.loadavg()[0]!,
+				moves,
+				joins,
+				stateBytes: big.stateBytes,
+				logs,
+				memory,
+				fileBytes: fileSize(t.file) + fileSize(`${t.file}-wal`)
+			}) + renderBoardOpen(boardOpen);
 		const out = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 		writeFileSync(out, report);
 		print(`wrote ${out} in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s`);
