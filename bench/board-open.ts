@@ -14,6 +14,7 @@ import {
 	createTestTeam,
 	roundTrip
 } from '../tests/fixtures/sync-harness';
+import { CHROMIUM_ARGS, findChromium } from '../tests/fixtures/chromium';
 import { formatMs, percentile } from './stats';
 
 /**
@@ -49,9 +50,7 @@ export interface BoardOpenResult {
 }
 
 function chromiumPath(): string {
-	const path =
-		process.env.CHROMIUM_PATH ??
-		['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+	const path = findChromium();
 	if (!path)
 		throw new Error(
 			'the board-open benchmark needs Chromium: apt-get install -y chromium (or set CHROMIUM_PATH)'
@@ -266,15 +265,7 @@ export async function benchBoardOpen(): Promise<BoardOpenResult> {
 		);
 		browser = await chromium.launch({
 			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			args: CHROMIUM_ARGS
 		});
 		const times = await measure(browser, started.base, team.boardId, team.cookies.consultant);
 		return {
