@@ -102,7 +102,9 @@ test('a CSV with one bad row shows that row’s error, saves nothing, and import
 
 	await page.getByRole('button', { name: 'Importér kun de 2 gyldige rækker' }).click();
 	await expect(page.getByRole('heading', { name: '2 jobåbninger importeret' })).toBeFocused();
-	await expect(page.getByTestId('import-saved')).toHaveText('Gemt på serveren.');
+	await expect(page.getByTestId('import-saved')).toHaveText(
+		'Sendt til serveren; alle på tavlen ser dem nu.'
+	);
 
 	const title1 = `${good1}, ${newCompany}`;
 	const title2 = `${good2}, Havnens Kantine`;
@@ -191,6 +193,36 @@ test('a file without the required columns says so once; pasted text works like a
 	await expect(page.getByTestId('import-cell-error')).toHaveCount(0);
 	await expect(page.getByText('Kan ikke importeres')).toHaveCount(2);
 	await expect(page.getByTestId('import-submit')).toHaveCount(0);
+});
+
+test('a row whose company the server refuses is left out and told; the other rows are imported', async ({
+	page
+}) => {
+	const boardId = boardIdByName(DEMO_BOARD);
+	const id = suffix();
+	// The mapper cannot see CPR numbers (that check lives on the server); the companies endpoint can.
+	const refusedCompany = 'Firma 010190-1234';
+	await signInQuickly(page, ACCOUNTS.consultant);
+	await page.goto(`/boards/${boardId}/import`);
+	await chooseFile(
+		page,
+		'blandet.csv',
+		[
+			'Virksomhed;Stilling;Frist',
+			`${refusedCompany};Kok ${id};31-12-2026`,
+			`Havnens Kantine;Opvasker ${id};31-12-2026`
+		].join('\n')
+	);
+	await page.getByRole('button', { name: 'Importér alle 2 rækker' }).click();
+	await expect(page.getByRole('heading', { name: '1 jobåbning importeret' })).toBeVisible();
+	await expect(page.getByTestId('import-done')).toContainText(
+		`Række 2 (${refusedCompany}): Virksomheden blev afvist: Må ikke indeholde et CPR-nummer.`
+	);
+	await expect
+		.poll(() => storedOpenings(boardId).get(`Opvasker ${id}, Havnens Kantine`)?.lane)
+		.toBe('Ny');
+	expect([...storedOpenings(boardId).keys()].some((t) => t.startsWith(`Kok ${id}`))).toBe(false);
+	expect(companyRow(refusedCompany)).toBeUndefined();
 });
 
 test('a viewer has no import link and no import page', async ({ page }) => {
