@@ -1,12 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from './tests/fixtures/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 4319);
-const chromium =
-	process.env.CHROMIUM_PATH ??
-	['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+const chromium = findChromium();
 // Every run gets a fresh database, seeded with the fictional Jobcenter Demoby.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'tavlen-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
@@ -24,15 +23,7 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		launchOptions: {
 			executablePath: chromium,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			args: CHROMIUM_ARGS
 		}
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

@@ -24,6 +24,7 @@ import {
 	renderForecastSection,
 	type ForecastResult
 } from './forecast';
+import { benchBoardOpen, describeBoardOpen, renderBoardOpen } from './board-open';
 import { formatBytes, formatMs, percentile } from './stats';
 
 /**
@@ -333,18 +334,22 @@ async function main(): Promise<void> {
 		);
 		const forecast = benchForecast();
 		for (const line of forecastLines(forecast)) print(line);
-		const report = renderReport({
-			startedAt,
-			loadBefore,
-			loadAfter: os.loadavg()[0]!,
-			moves,
-			joins,
-			stateBytes: big.stateBytes,
-			logs,
-			memory,
-			fileBytes: fileSize(t.file) + fileSize(`${t.file}-wal`),
-			forecast
-		});
+		// Last, and on its own server process: Chromium must not compete with the sync benches.
+		const boardOpen = await benchBoardOpen();
+		print(describeBoardOpen(boardOpen));
+		const report =
+			renderReport({
+				startedAt,
+				loadBefore,
+				loadAfter: os.loadavg()[0]!,
+				moves,
+				joins,
+				stateBytes: big.stateBytes,
+				logs,
+				memory,
+				fileBytes: fileSize(t.file) + fileSize(`${t.file}-wal`),
+				forecast
+			}) + renderBoardOpen(boardOpen);
 		const out = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 		writeFileSync(out, report);
 		print(`wrote ${out} in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s`);
@@ -446,4 +451,10 @@ if (only.length === 0) await main();
 else if (only.length === 1 && only[0] === 'forecast') {
 	print(`Tavlen forecast benchmark on ${machine()}, load average ${os.loadavg()[0]!.toFixed(2)}`);
 	for (const line of forecastLines(benchForecast())) print(line);
-} else throw new Error(`unknown benchmark "${only.join(' ')}": use "forecast", or nothing for all`);
+} else if (only.length === 1 && only[0] === 'board-open') {
+	print(`Tavlen board-open benchmark on ${machine()}, load average ${os.loadavg()[0]!.toFixed(2)}`);
+	print(describeBoardOpen(await benchBoardOpen()));
+} else
+	throw new Error(
+		`unknown benchmark "${only.join(' ')}": use "forecast", "board-open", or nothing for all`
+	);

@@ -95,6 +95,11 @@ const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[
 		expect: row(401, 403, 200, 200, 404, 404)
 	},
 	{
+		name: '/boards/:board/import',
+		path: () => `/boards/${boardId}/import`,
+		expect: row('login', 404, 200, 200, 404, 404)
+	},
+	{
 		name: '/boards/doesnotexist',
 		path: () => '/boards/doesnotexist',
 		expect: row('login', 404, 404, 404, 404, 404)

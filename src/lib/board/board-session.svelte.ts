@@ -36,7 +36,7 @@ import {
 	type OpeningPatch
 } from './openings';
 import { arrangeLane, sortLaneByDeadline } from './sort-lane';
-import type { BoardView, Card, Match, MatchStatus } from './types';
+import { LIMITS, type BoardView, type Card, type Match, type MatchStatus } from './types';
 import {
 	findCard,
 	groupFocus,
@@ -59,6 +59,9 @@ export type { CardFields, ConnectionProblem, ConnectionState, PresenceEntry, Pre
 
 /** Marks this person's own edits in transactions (the provider and cache use their own origins). */
 export const LOCAL_ORIGIN = 'tavlen-ui';
+
+/** Openings per transaction in addOpenings: at most ~5 KiB each (2,000 characters of requirements), so ~250 KiB per update. */
+const IMPORT_CHUNK = 50;
 
 export type EditError = 'read-only' | 'not-found' | 'lane-not-empty' | 'invalid' | 'limit';
 export type EditResult<T = void> = { ok: true; value: T } | { ok: false; error: EditError };
@@ -222,6 +225,35 @@ export class BoardSession {
 				LOCAL_ORIGIN
 			)
 		);
+	}
+
+	/**
+	 * Adds many openings to the end of a lane (CSV import), checked for the card limit first so it
+	 * is all or nothing. Written in transactions of IMPORT_CHUNK cards: one update each, well
+	 * under the server's update size limit even with the longest texts.
+	 */
+	addOpenings(
+		laneId: string,
+		openings: readonly (Omit<CardFields, 'due'> & OpeningInput)[]
+	): EditResult<string[]> {
+		if (this.#board.cardCount + openings.length > LIMITS.cards)
+			return { ok: false, error: 'limit' };
+		return this.#edit(() => {
+			const ids: string[] = [];
+			const now = Date.now();
+			for (let start = 0; start < openings.length; start += IMPORT_CHUNK)
+				this.#doc.transact(() => {
+					for (const fields of openings.slice(start, start + IMPORT_CHUNK))
+						ids.push(
+							addOpening(
+								this.#doc,
+								{ ...fields, laneId, createdBy: this.userId, now },
+								LOCAL_ORIGIN
+							)
+						);
+				}, LOCAL_ORIGIN);
+			return ids;
+		});
 	}
 
 	updateOpening(cardId: string, patch: OpeningPatch): EditResult {
