@@ -1,6 +1,6 @@
 import type { Db } from './db/connect';
 import { findBoard, type Board } from './boards/board.repository';
-import { findRole, type Role } from './teams/team.repository';
+import { findRole, findTeam, type Role, type Team } from './teams/team.repository';
 import type { User } from './users/user.repository';
 
 /**
@@ -45,4 +45,29 @@ export function canAdminister(user: Pick<User, 'isAdmin'> | null): boolean {
  */
 export function canWorkWithCitizens(role: Role | undefined): boolean {
 	return role === 'leader' || role === 'consultant';
+}
+
+/** The log of who looked up which citizen is for log control, which is the team leader's job. */
+export function canReadCitizenAudit(role: Role | undefined): boolean {
+	return role === 'leader';
+}
+
+export interface TeamAccess {
+	team: Team;
+	role: Role;
+}
+
+/** The team and the user's role in it, or null when there is no such team or no membership. */
+export async function findTeamForMember(
+	db: Db,
+	user: Pick<User, 'id'> | null,
+	teamId: string
+): Promise<TeamAccess | null> {
+	if (!user) return null;
+	const role = await findRole(db, teamId, user.id);
+	if (!role) return null;
+	const team = await findTeam(db, teamId);
+	// findTeam also matches names; a team id in a URL must be the id itself.
+	if (!team || team.id !== teamId) return null;
+	return { team, role };
 }
