@@ -20,8 +20,7 @@ export const FIELD_LIMITS = {
 	jobAreasMax: 20,
 	/** Hours per week a citizen may want. */
 	hoursWantedMax: 80,
-	/** A citizen's initials, and a target group's short code and full name. */
-	initials: 4,
+	/** A target group's short code and full name. */
 	targetGroupCode: 12,
 	targetGroupName: 80
 } as const;

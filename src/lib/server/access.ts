@@ -39,18 +39,7 @@ export function canAdminister(user: Pick<User, 'isAdmin'> | null): boolean {
 	return user?.isAdmin === true;
 }
 
-/**
- * Citizen data (initials, wishes, readiness) is for the people who work the cases: leaders and
- * consultants. Viewers (the meeting-room screen, observers) see boards, never citizen records.
- */
-export function canWorkWithCitizens(role: Role | undefined): boolean {
-	return role === 'leader' || role === 'consultant';
-}
-
-/** The log of who looked up which citizen is for log control, which is the team leader's job. */
-export function canReadCitizenAudit(role: Role | undefined): boolean {
-	return role === 'leader';
-}
+export { canReadCitizenAudit, canWorkWithCitizens } from '../team-roles';
 
 export interface TeamAccess {
 	team: Team;
