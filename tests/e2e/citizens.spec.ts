@@ -114,7 +114,14 @@ test('a consultant reaches the registry from the home page and registers a citiz
 		await expect(page).toHaveURL(new RegExp(`/citizens/${id}$`));
 		await expect(page.getByLabel('Ønskede timer pr. uge')).toHaveValue('12,5');
 		await expect(page.getByLabel('Ønskede jobområder')).toHaveValue('Lager\nTruck\nKantine');
+		// A CPR number is refused on the edit page too, and the typed change is kept.
+		await page.getByLabel('Ønskede jobområder').fill(`Lager\n${CPR}`);
 		await page.getByLabel('Ønskede timer pr. uge').fill('20');
+		await page.getByRole('button', { name: 'Gem ændringer' }).click();
+		await expect(page.locator('#citizen-jobAreas-error')).toHaveText(CPR_MESSAGE);
+		await expect(page.getByLabel('Ønskede jobområder')).toHaveValue(`Lager\n${CPR}`);
+		await expect(page.getByLabel('Ønskede timer pr. uge')).toHaveValue('20');
+		await page.getByLabel('Ønskede jobområder').fill('Lager\nTruck\nKantine');
 		await page.getByLabel('Jobparat').uncheck();
 		await page.getByRole('button', { name: 'Gem ændringer' }).click();
 		await expect(page.getByRole('status')).toHaveText('Ændringerne er gemt.');
