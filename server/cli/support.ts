@@ -89,6 +89,12 @@ export function describeIssue(field: string, code: IssueCode, values: Values): s
 			return `${flag} must be a number of hours from 0 to ${LIMITS.hoursWantedMax}`;
 		case 'unknown_target_group':
 			return `${flag} is not a known target group`;
+		case 'invalid_target_group_code':
+			return `${flag} must be letters and digits, joined by - or /`;
+		case 'target_group_code_taken':
+			return `a target group with code "${str(values, 'code')}" already exists`;
+		case 'target_group_not_found':
+			return `no target group with id "${str(values, 'id')}"`;
 		case 'invalid_locale':
 		case 'invalid':
 			return `${flag} is not valid`;

@@ -19,7 +19,10 @@ export const FIELD_LIMITS = {
 	jobArea: 60,
 	jobAreasMax: 20,
 	/** Hours per week a citizen may want. */
-	hoursWantedMax: 80
+	hoursWantedMax: 80,
+	/** A target group's short code and full name. */
+	targetGroupCode: 12,
+	targetGroupName: 80
 } as const;
 
 export type IssueCode =
@@ -40,7 +43,10 @@ export type IssueCode =
 	| 'invalid_initials'
 	| 'invalid_cvr'
 	| 'invalid_hours'
-	| 'unknown_target_group';
+	| 'unknown_target_group'
+	| 'invalid_target_group_code'
+	| 'target_group_code_taken'
+	| 'target_group_not_found';
 
 export const ISSUE_CODES: readonly IssueCode[] = [
 	'required',
@@ -60,7 +66,10 @@ export const ISSUE_CODES: readonly IssueCode[] = [
 	'invalid_initials',
 	'invalid_cvr',
 	'invalid_hours',
-	'unknown_target_group'
+	'unknown_target_group',
+	'invalid_target_group_code',
+	'target_group_code_taken',
+	'target_group_not_found'
 ];
 
 /** The first problem per field, keyed by field name ('' for the form as a whole). */

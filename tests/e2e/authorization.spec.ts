@@ -15,6 +15,7 @@ import {
 	PASSWORD,
 	sessionCookie,
 	signInRequest,
+	queryOne,
 	teamIdByName
 } from './support';
 
@@ -31,6 +32,7 @@ type Outcome = 200 | 400 | 401 | 403 | 404 | 'login' | 'home';
 const OTHER_LEADER = 'other-leader@demoby.dk';
 let boardId = '';
 let teamId = '';
+let citizenId = '';
 const contexts = new Map<Who, APIRequestContext>();
 
 test.beforeAll(async ({ baseURL }) => {
@@ -40,6 +42,10 @@ test.beforeAll(async ({ baseURL }) => {
 	cli(['member', 'add', '--team', otherTeam, '--email', OTHER_LEADER, '--role', 'leader']);
 	boardId = boardIdByName('Jobåbninger');
 	teamId = teamIdByName('Virksomhedsservice');
+	citizenId = queryOne<{ id: string }>(
+		"select id from citizen where team_id = ? and initials = 'AH'",
+		teamId
+	).id;
 	const emails: Record<Exclude<Who, 'anonymous'>, string> = {
 		viewer: ACCOUNTS.viewer,
 		consultant: ACCOUNTS.consultant,
@@ -73,6 +79,8 @@ function row(
 }
 
 const adminOnly = row('login', 403, 403, 403, 200, 403);
+// Citizen data: the team's consultants and leaders, nobody else (not even an admin).
+const citizenWorkers = row('login', 404, 200, 200, 404, 404);
 const signedIn = row('login', 200, 200, 200, 200, 200);
 
 const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[] = [
@@ -113,6 +121,27 @@ const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[
 		name: '/admin/boards/:board/delete',
 		path: () => `/admin/boards/${boardId}/delete`,
 		expect: adminOnly
+	},
+	{ name: '/admin/target-groups', path: () => '/admin/target-groups', expect: adminOnly },
+	{
+		name: '/teams/:team/citizens',
+		path: () => `/teams/${teamId}/citizens`,
+		expect: citizenWorkers
+	},
+	{
+		name: '/teams/:team/citizens/[citizenId]',
+		path: () => `/teams/${teamId}/citizens/${citizenId}`,
+		expect: citizenWorkers
+	},
+	{
+		name: '/teams/doesnotexist/citizens',
+		path: () => '/teams/doesnotexist/citizens',
+		expect: row('login', 404, 404, 404, 404, 404)
+	},
+	{
+		name: '/teams/:team/audit',
+		path: () => `/teams/${teamId}/audit`,
+		expect: row('login', 404, 404, 200, 404, 404)
 	}
 ];
 
@@ -126,6 +155,31 @@ const ACTIONS: { name: string; path: () => string; expect: Record<Who, Outcome> 
 		name: '/admin/teams/:team?/add',
 		path: () => `/admin/teams/${teamId}?/add`,
 		expect: adminAction
+	},
+	{
+		name: '/admin/target-groups?/create',
+		path: () => '/admin/target-groups?/create',
+		expect: adminAction
+	},
+	{
+		name: '/admin/target-groups?/rename',
+		path: () => '/admin/target-groups?/rename',
+		expect: adminAction
+	},
+	{
+		name: '/admin/target-groups?/active',
+		path: () => '/admin/target-groups?/active',
+		expect: adminAction
+	},
+	{
+		name: '/teams/:team/citizens?/create',
+		path: () => `/teams/${teamId}/citizens?/create`,
+		expect: row('login', 404, 400, 400, 404, 404)
+	},
+	{
+		name: '/teams/:team/citizens/[citizenId]',
+		path: () => `/teams/${teamId}/citizens/${citizenId}`,
+		expect: row('login', 404, 400, 400, 404, 404)
 	},
 	{ name: '/settings', path: () => '/settings', expect: row('login', 400, 400, 400, 400, 400) }
 ];

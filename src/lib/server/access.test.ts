@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { canAdminister, canEditWithRole, canWorkWithCitizens } from './access';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCitizenWorld, type CitizenWorld } from '../../../tests/fixtures/citizen-fixtures';
+import {
+	canAdminister,
+	canEditWithRole,
+	canReadCitizenAudit,
+	canWorkWithCitizens,
+	findTeamForMember
+} from './access';
 
 describe('role rules', () => {
 	it.each([
@@ -19,5 +26,38 @@ describe('role rules', () => {
 		expect(canAdminister({ isAdmin: true })).toBe(true);
 		expect(canAdminister({ isAdmin: false })).toBe(false);
 		expect(canAdminister(null)).toBe(false);
+	});
+});
+
+describe('findTeamForMember', () => {
+	let world: CitizenWorld;
+
+	beforeEach(async () => {
+		world = await createCitizenWorld();
+	});
+
+	afterEach(async () => {
+		await world.remove();
+	});
+
+	it('gives a member the team and their role, and no one else anything', async () => {
+		const { db, anna, lone, cecilie } = world;
+		expect(await findTeamForMember(db, { id: anna.userId }, anna.teamId)).toMatchObject({
+			team: { id: anna.teamId, name: 'Virksomhedsservice' },
+			role: 'consultant'
+		});
+		expect(await findTeamForMember(db, { id: lone.userId }, anna.teamId)).toMatchObject({
+			role: 'leader'
+		});
+		expect(await findTeamForMember(db, { id: cecilie.userId }, anna.teamId)).toBeNull();
+		expect(await findTeamForMember(db, null, anna.teamId)).toBeNull();
+		expect(await findTeamForMember(db, { id: anna.userId }, 'Virksomhedsservice')).toBeNull();
+	});
+
+	it('lets only leaders read the citizen audit log', () => {
+		expect(canReadCitizenAudit('leader')).toBe(true);
+		expect(canReadCitizenAudit('consultant')).toBe(false);
+		expect(canReadCitizenAudit('viewer')).toBe(false);
+		expect(canReadCitizenAudit(undefined)).toBe(false);
 	});
 });

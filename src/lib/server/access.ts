@@ -1,6 +1,6 @@
 import type { Db } from './db/connect';
 import { findBoard, type Board } from './boards/board.repository';
-import { findRole, type Role } from './teams/team.repository';
+import { findRole, findTeam, type Role, type Team } from './teams/team.repository';
 import type { User } from './users/user.repository';
 
 /**
@@ -39,10 +39,24 @@ export function canAdminister(user: Pick<User, 'isAdmin'> | null): boolean {
 	return user?.isAdmin === true;
 }
 
-/**
- * Citizen data (initials, wishes, readiness) is for the people who work the cases: leaders and
- * consultants. Viewers (the meeting-room screen, observers) see boards, never citizen records.
- */
-export function canWorkWithCitizens(role: Role | undefined): boolean {
-	return role === 'leader' || role === 'consultant';
+export { canReadCitizenAudit, canWorkWithCitizens } from '../team-roles';
+
+export interface TeamAccess {
+	team: Team;
+	role: Role;
+}
+
+/** The team and the user's role in it, or null when there is no such team or no membership. */
+export async function findTeamForMember(
+	db: Db,
+	user: Pick<User, 'id'> | null,
+	teamId: string
+): Promise<TeamAccess | null> {
+	if (!user) return null;
+	const role = await findRole(db, teamId, user.id);
+	if (!role) return null;
+	const team = await findTeam(db, teamId);
+	// findTeam also matches names; a team id in a URL must be the id itself.
+	if (!team || team.id !== teamId) return null;
+	return { team, role };
 }

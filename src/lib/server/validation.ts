@@ -203,6 +203,33 @@ export const companySchema = formObject({
 	contactPerson: optionalFreeText(LIMITS.contactPerson)
 });
 
+/** A target group's short code, e.g. "KH-JP" or "FJ/LY": letters and digits, joined by - / or a space. */
+export const targetGroupCodeSchema = v.pipe(
+	v.string('required' satisfies IssueCode),
+	v.trim(),
+	v.nonEmpty('required' satisfies IssueCode),
+	v.toUpperCase(),
+	v.maxLength(LIMITS.targetGroupCode, 'too_long' satisfies IssueCode),
+	v.regex(/^[A-ZÆØÅ0-9]+(?:[-/ ][A-ZÆØÅ0-9]+)*$/u, 'invalid_target_group_code' satisfies IssueCode)
+);
+
+export const targetGroupNameSchema = freeText(LIMITS.targetGroupName);
+
+export const createTargetGroupSchema = formObject({
+	code: targetGroupCodeSchema,
+	name: targetGroupNameSchema
+});
+
+export const renameTargetGroupSchema = formObject({
+	id: referenceSchema,
+	name: targetGroupNameSchema
+});
+
+export const targetGroupActiveSchema = formObject({
+	id: referenceSchema,
+	active: checkboxSchema
+});
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: FieldIssues };
 
 /** Runs a schema and reduces valibot's issues to one code per field. */

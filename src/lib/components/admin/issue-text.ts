@@ -46,6 +46,12 @@ export function issueText(code: IssueCode, field: string, max?: number): string 
 			return m.admin_issue_invalid_hours({ max: FIELD_LIMITS.hoursWantedMax });
 		case 'unknown_target_group':
 			return m.admin_issue_unknown_target_group();
+		case 'invalid_target_group_code':
+			return m.admin_tg_issue_invalid_code({ max: FIELD_LIMITS.targetGroupCode });
+		case 'target_group_code_taken':
+			return m.admin_tg_issue_code_taken();
+		case 'target_group_not_found':
+			return m.admin_tg_issue_not_found();
 		case 'invalid_locale':
 		case 'invalid':
 			return m.admin_issue_invalid();

@@ -1,12 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+	citizenForm,
+	createCitizenWorld,
+	registerCitizen,
+	T0,
+	type CitizenWorld
+} from '../../../../tests/fixtures/citizen-fixtures';
 import { listAuditFor } from '../audit/audit.repository';
-import { openDatabase, type Db } from '../db/connect';
-import { migrateToLatest } from '../db/migrate';
-import { createTeam, setMembership } from '../teams/team.repository';
-import { createUser } from '../users/user.repository';
+import type { Db } from '../db/connect';
 import {
 	createCitizen,
 	getCitizen,
@@ -14,54 +15,29 @@ import {
 	updateCitizen,
 	type CitizenActor
 } from './citizen.service';
-import { ensureDefaultTargetGroups, findTargetGroup } from './target-group.repository';
+import { findTargetGroup, updateTargetGroupRow } from './target-group.repository';
 
-const T0 = Date.UTC(2026, 10, 27, 8, 0, 0);
-
-let dir: string;
+let world: CitizenWorld;
 let db: Db;
 let anna: CitizenActor;
 let cecilie: CitizenActor;
 let dp: string;
 
 beforeEach(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'tavlen-citizens-'));
-	db = openDatabase({ file: join(dir, 'test.sqlite') });
-	await migrateToLatest(db);
-	await ensureDefaultTargetGroups(db);
-	dp = (await findTargetGroup(db, 'DP'))!.id;
-	const virk = await createTeam(db, 'Virksomhedsservice', T0);
-	const unge = await createTeam(db, 'Unge og småjob', T0);
-	const user = (email: string) =>
-		createUser(db, { email, name: email, passwordHash: 'x', now: T0 });
-	const a = await user('anna@demoby.dk');
-	const c = await user('cecilie@demoby.dk');
-	await setMembership(db, virk.id, a.id, 'consultant');
-	await setMembership(db, unge.id, c.id, 'consultant');
-	anna = { userId: a.id, teamId: virk.id };
-	cecilie = { userId: c.id, teamId: unge.id };
+	world = await createCitizenWorld();
+	({ db, anna, cecilie, dp } = world);
 });
 
 afterEach(async () => {
-	await db.destroy();
-	rmSync(dir, { recursive: true, force: true });
+	await world.remove();
 });
 
 function form(overrides: Record<string, unknown> = {}) {
-	return {
-		initials: 'mø',
-		targetGroupId: dp,
-		jobAreas: 'Lager\nTruck\n\nlager ',
-		hoursWanted: '37,5',
-		jobReady: 'on',
-		...overrides
-	};
+	return citizenForm(dp, overrides);
 }
 
-async function created(actor: CitizenActor, overrides: Record<string, unknown> = {}) {
-	const result = await createCitizen(db, actor, form(overrides), T0);
-	if (!result.ok) throw new Error(JSON.stringify(result.issues));
-	return result.citizen;
+function created(actor: CitizenActor, overrides: Record<string, unknown> = {}) {
+	return registerCitizen(world, actor, overrides);
 }
 
 describe('createCitizen', () => {
@@ -172,6 +148,24 @@ describe('updateCitizen', () => {
 			userId: anna.userId,
 			at: T0 + 5,
 			detail: 'hoursWanted,jobReady'
+		});
+	});
+
+	it('keeps a deactivated target group the citizen has, but refuses it for a change of group', async () => {
+		const citizen = await created(anna);
+		await updateTargetGroupRow(db, dp, { active: false });
+		expect(await updateCitizen(db, anna, citizen.id, form({ hoursWanted: '10' }), T0 + 1)).toEqual({
+			ok: true,
+			citizen: { ...citizen, hoursWanted: 10 }
+		});
+		const other = await created(anna, { targetGroupId: 'SDP', initials: 'XY' });
+		expect(await updateCitizen(db, anna, other.id, { targetGroupId: dp }, T0 + 2)).toEqual({
+			ok: false,
+			issues: { targetGroupId: 'unknown_target_group' }
+		});
+		expect(await createCitizen(db, anna, form(), T0 + 3)).toEqual({
+			ok: false,
+			issues: { targetGroupId: 'unknown_target_group' }
 		});
 	});
 

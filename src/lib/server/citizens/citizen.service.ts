@@ -26,9 +26,18 @@ export interface CitizenActor {
 
 export type CitizenResult = { ok: true; citizen: Citizen } | { ok: false; issues: FieldIssues };
 
-async function checkTargetGroup(db: Db, targetGroupId: string): Promise<string | null> {
+/**
+ * The group's id if it may be given to the citizen: an active group, or the group the citizen
+ * already has (a deactivated group stays with the citizens who have it).
+ */
+async function checkTargetGroup(
+	db: Db,
+	targetGroupId: string,
+	currentId?: string
+): Promise<string | null> {
 	const group = await findTargetGroup(db, targetGroupId);
-	return group?.active ? group.id : null;
+	if (!group) return null;
+	return group.active || group.id === currentId ? group.id : null;
 }
 
 /** Registers a citizen owned by the actor. Input is form-shaped; see citizenSchema. */
@@ -81,7 +90,7 @@ export async function updateCitizen(
 		const { initials, targetGroupId, jobAreas, hoursWanted, jobReady } = parsed.value;
 		if (initials !== undefined && initials !== current.initials) changes.initials = initials;
 		if (targetGroupId !== undefined) {
-			const id = await checkTargetGroup(trx, targetGroupId);
+			const id = await checkTargetGroup(trx, targetGroupId, current.targetGroupId);
 			if (!id) return { ok: false, issues: { targetGroupId: 'unknown_target_group' } };
 			if (id !== current.targetGroupId) changes.targetGroupId = id;
 		}

@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../db/connect';
+import type { TargetGroupTable } from '../db/schema';
 import { newId } from '../../board/ids';
 
 export interface TargetGroup {
@@ -49,13 +51,7 @@ export async function listTargetGroups(
 	let query = db.selectFrom('target_group').selectAll().orderBy('sort_order').orderBy('code');
 	if (!options.includeInactive) query = query.where('active', '=', 1);
 	const rows = await query.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		code: r.code,
-		name: r.name,
-		active: r.active === 1,
-		sortOrder: r.sort_order
-	}));
+	return rows.map(mapTargetGroup);
 }
 
 export async function findTargetGroup(db: Db, idOrCode: string): Promise<TargetGroup | undefined> {
@@ -64,13 +60,58 @@ export async function findTargetGroup(db: Db, idOrCode: string): Promise<TargetG
 		.selectAll()
 		.where((eb) => eb.or([eb('id', '=', idOrCode), eb('code', '=', idOrCode)]))
 		.executeTakeFirst();
-	return row
-		? {
-				id: row.id,
-				code: row.code,
-				name: row.name,
-				active: row.active === 1,
-				sortOrder: row.sort_order
-			}
-		: undefined;
+	return row ? mapTargetGroup(row) : undefined;
+}
+
+function mapTargetGroup(row: Selectable<TargetGroupTable>): TargetGroup {
+	return {
+		id: row.id,
+		code: row.code,
+		name: row.name,
+		active: row.active === 1,
+		sortOrder: row.sort_order
+	};
+}
+
+/** Adds a group after the last one; the caller has checked that the code is free. */
+export async function insertTargetGroup(
+	db: Db,
+	input: { code: string; name: string }
+): Promise<TargetGroup> {
+	const last = await db
+		.selectFrom('target_group')
+		.select((eb) => eb.fn.max('sort_order').as('max'))
+		.executeTakeFirst();
+	const row: Selectable<TargetGroupTable> = {
+		id: newId(),
+		code: input.code,
+		name: input.name,
+		active: 1,
+		sort_order: (last?.max ?? 0) + 10
+	};
+	await db.insertInto('target_group').values(row).execute();
+	return mapTargetGroup(row);
+}
+
+export async function updateTargetGroupRow(
+	db: Db,
+	id: string,
+	changes: { name?: string; active?: boolean }
+): Promise<void> {
+	const set: { name?: string; active?: number } = {};
+	if (changes.name !== undefined) set.name = changes.name;
+	if (changes.active !== undefined) set.active = changes.active ? 1 : 0;
+	if (Object.keys(set).length === 0) return;
+	await db.updateTable('target_group').set(set).where('id', '=', id).execute();
+}
+
+/** How many open citizens have each group, by group id (groups without any are absent). */
+export async function countOpenCitizensByTargetGroup(db: Db): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom('citizen')
+		.select(['target_group_id', (eb) => eb.fn.countAll<number>().as('count')])
+		.where('closed_at', 'is', null)
+		.groupBy('target_group_id')
+		.execute();
+	return new Map(rows.map((r) => [r.target_group_id, Number(r.count)]));
 }
