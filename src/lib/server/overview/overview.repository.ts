@@ -1,0 +1,185 @@
+import type { Db } from '../db/connect';
+
+/**
+ * SQL for the leader's overview: the projection rows (opening, match) of every board of one team,
+ * each company's first opening across the whole municipality, and whether matched citizens are
+ * job-ready. Rows come back as the database has them; overview.mapping.ts turns them into the
+ * pure inputs of computeOpeningFigures.
+ */
+
+export interface OverviewOpeningRow {
+	board_id: string;
+	board_name: string;
+	card_id: string;
+	company_id: string;
+	company_name: string;
+	position: string;
+	job_type: string;
+	hours_per_week: number | null;
+	positions: number;
+	deadline: string;
+	start_date: string;
+	job_areas: string;
+	source: string;
+	owner_id: string;
+	stage: string | null;
+	outcome: string;
+	close_reason: string;
+	created_at: number;
+	closed_at: number | null;
+}
+
+export interface OverviewMatchRow {
+	board_id: string;
+	match_id: string;
+	opening_id: string;
+	citizen_id: string;
+	status: string;
+	proposed_at: number;
+	updated_at: number;
+}
+
+export interface OverviewCompanyRow {
+	company_id: string;
+	/** min(created_at) of the company's openings on any board of any team. */
+	first_opening_at: number;
+}
+
+export interface OverviewCitizenRow {
+	id: string;
+	job_ready: number;
+}
+
+export interface OverviewRows {
+	openings: OverviewOpeningRow[];
+	matches: OverviewMatchRow[];
+	companies: OverviewCompanyRow[];
+	citizens: OverviewCitizenRow[];
+}
+
+export async function selectOverviewRows(db: Db, teamId: string): Promise<OverviewRows> {
+	// One read transaction: a sync room committing meanwhile must not split openings from matches.
+	return db.transaction().execute(async (trx) => {
+		const openings = await trx
+			.selectFrom('opening')
+			.innerJoin('board', 'board.id', 'opening.board_id')
+			.select([
+				'opening.board_id',
+				'board.name as board_name',
+				'opening.card_id',
+				'opening.company_id',
+				'opening.company_name',
+				'opening.position',
+				'opening.job_type',
+				'opening.hours_per_week',
+				'opening.positions',
+				'opening.deadline',
+				'opening.start_date',
+				'opening.job_areas',
+				'opening.source',
+				'opening.owner_id',
+				'opening.stage',
+				'opening.outcome',
+				'opening.close_reason',
+				'opening.created_at',
+				'opening.closed_at'
+			])
+			.where('board.team_id', '=', teamId)
+			.orderBy('opening.deadline')
+			.orderBy('opening.card_id')
+			.execute();
+		const matches = await trx
+			.selectFrom('match')
+			.innerJoin('board', 'board.id', 'match.board_id')
+			.select([
+				'match.board_id',
+				'match.match_id',
+				'match.opening_id',
+				'match.citizen_id',
+				'match.status',
+				'match.proposed_at',
+				'match.updated_at'
+			])
+			.where('board.team_id', '=', teamId)
+			.orderBy('match.proposed_at')
+			.orderBy('match.match_id')
+			.execute();
+		const teamCompanies = trx
+			.selectFrom('opening')
+			.innerJoin('board', 'board.id', 'opening.board_id')
+			.select('opening.company_id')
+			.where('board.team_id', '=', teamId);
+		const companies = await trx
+			.selectFrom('opening')
+			.select(['company_id', (eb) => eb.fn.min<number>('created_at').as('first_opening_at')])
+			.where('company_id', 'in', teamCompanies)
+			.groupBy('company_id')
+			.execute();
+		const teamCitizens = trx
+			.selectFrom('match')
+			.innerJoin('board', 'board.id', 'match.board_id')
+			.select('match.citizen_id')
+			.where('board.team_id', '=', teamId);
+		// Only the readiness flag: the overview counts openings, it never shows a citizen.
+		const citizens = await trx
+			.selectFrom('citizen')
+			.select(['id', 'job_ready'])
+			.where('id', 'in', teamCitizens)
+			.execute();
+		return { openings, matches, companies, citizens };
+	});
+}
+
+/** The team a board belongs to, or undefined; for routing change events to team overviews. */
+export async function selectBoardTeam(db: Db, boardId: string): Promise<string | undefined> {
+	const row = await db
+		.selectFrom('board')
+		.select('team_id')
+		.where('id', '=', boardId)
+		.executeTakeFirst();
+	return row?.team_id;
+}
+
+export interface ExportMatchRow extends OverviewMatchRow {
+	position: string;
+	company_name: string;
+	proposed_by_name: string | null;
+	initials: string | null;
+}
+
+/** The team's matches with their opening and the citizen's initials, for the CSV export. */
+export async function selectMatchesForExport(db: Db, teamId: string): Promise<ExportMatchRow[]> {
+	return (
+		db
+			.selectFrom('match')
+			.innerJoin('board', 'board.id', 'match.board_id')
+			.innerJoin('opening', (join) =>
+				join
+					.onRef('opening.board_id', '=', 'match.board_id')
+					.onRef('opening.card_id', '=', 'match.opening_id')
+			)
+			// Initials only of the team's own citizens: another team's citizen stays a bare id.
+			.leftJoin('citizen', (join) =>
+				join.onRef('citizen.id', '=', 'match.citizen_id').on('citizen.team_id', '=', teamId)
+			)
+			.leftJoin('user', 'user.id', 'match.proposed_by')
+			.select([
+				'match.board_id',
+				'match.match_id',
+				'match.opening_id',
+				'match.citizen_id',
+				'match.status',
+				'match.proposed_at',
+				'match.updated_at',
+				'opening.position',
+				'opening.company_name',
+				'user.name as proposed_by_name',
+				'citizen.initials'
+			])
+			.where('board.team_id', '=', teamId)
+			.orderBy('opening.deadline')
+			.orderBy('match.proposed_at')
+			.orderBy('match.match_id')
+			.execute()
+	);
+}
