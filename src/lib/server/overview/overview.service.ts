@@ -1,10 +1,12 @@
 import { computeOpeningFigures, type OpeningFigures } from '../../openings/figures';
-import { copenhagenDay, openingStageOf } from './overview.mapping';
 import type { Db } from '../db/connect';
-import { toFigureInputs } from './overview.mapping';
+import { copenhagenDay, openingStageOf, toFigureInputs } from './overview.mapping';
+import { writeAudit } from '../audit/audit.repository';
 import {
 	selectBoardTeam,
+	selectMatchesForExport,
 	selectOverviewRows,
+	type ExportMatchRow,
 	type OverviewOpeningRow
 } from './overview.repository';
 import type { BoardChanges } from './changes';
@@ -104,5 +106,33 @@ export function watchTeam(
 				teamOf.delete(boardId);
 				onError(error);
 			});
+	});
+}
+
+/**
+ * The team's matches for the CSV export, with the initials of the team's own citizens (never
+ * more: the citizen is a pseudonymous id). Exporting initials is a read of each of those
+ * citizens, so each gets an audit row in the same transaction.
+ */
+export async function exportTeamMatches(
+	db: Db,
+	actor: { userId: string; teamId: string },
+	now: number
+): Promise<ExportMatchRow[]> {
+	return db.transaction().execute(async (trx) => {
+		const rows = await selectMatchesForExport(trx, actor.teamId);
+		const citizens = [...new Set(rows.filter((r) => r.initials !== null).map((r) => r.citizen_id))];
+		await writeAudit(
+			trx,
+			citizens.map((id) => ({
+				at: now,
+				userId: actor.userId,
+				action: 'read' as const,
+				entity: 'citizen' as const,
+				entityId: id,
+				detail: 'export'
+			}))
+		);
+		return rows;
 	});
 }
