@@ -100,9 +100,8 @@ export async function selectOverviewRows(db: Db, teamId: string): Promise<Overvi
 				'match.proposed_at',
 				'match.updated_at'
 			])
+			// No order: the figures pick the latest match per (opening, citizen) themselves.
 			.where('board.team_id', '=', teamId)
-			.orderBy('match.proposed_at')
-			.orderBy('match.match_id')
 			.execute();
 		const teamCompanies = trx
 			.selectFrom('opening')
