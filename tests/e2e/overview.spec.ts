@@ -7,11 +7,11 @@ import { editBoardAs } from './board-client';
 import {
 	ACCOUNTS,
 	boardIdByName,
-	contextAs,
 	DEMO_BOARD,
 	DEMO_TEAM,
 	teamIdByName,
-	uniqueTitle
+	uniqueTitle,
+	withTwoPeople
 } from './support';
 
 /**
@@ -68,13 +68,10 @@ async function expectNoViolations(page: Page, what: string): Promise<void> {
 
 const overviewPath = (): string => `/teams/${teamIdByName(DEMO_TEAM)}/overview`;
 
-test('the leader’s overview updates without reload when a consultant adds an opening', async ({
+test('the leader’s overview updates without reload when a consultant adds an opening', ({
 	browser
-}) => {
-	const leader = await contextAs(browser, ACCOUNTS.leader);
-	const consultant = await contextAs(browser, ACCOUNTS.consultant);
-	try {
-		const page = await leader.newPage();
+}) =>
+	withTwoPeople(browser, ACCOUNTS.leader, ACCOUNTS.consultant, async ({ page }, consultant) => {
 		await page.goto('/');
 		// The leader leads two teams: the link in this team's section.
 		await page.getByRole('region', { name: DEMO_TEAM }).getByTestId('overview-link').click();
@@ -86,7 +83,7 @@ test('the leader’s overview updates without reload when a consultant adds an o
 		await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
 
 		await editBoardAs(
-			consultant,
+			consultant.context,
 			boardIdByName(DEMO_BOARD),
 			addTestOpening(uniqueTitle('Opvasker'), dayFromToday(10))
 		);
@@ -100,24 +97,16 @@ test('the leader’s overview updates without reload when a consultant adds an o
 		expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe(
 			'same page'
 		);
-	} finally {
-		await leader.close();
-		await consultant.close();
-	}
-});
+	}));
 
-test('an overdue opening counts in “overdue and unfilled” and its figure lists it', async ({
-	browser
-}) => {
-	const leader = await contextAs(browser, ACCOUNTS.leader);
-	const consultant = await contextAs(browser, ACCOUNTS.consultant);
-	try {
-		const page = await leader.newPage();
+test('an overdue opening counts in “overdue and unfilled” and its figure lists it', ({ browser }) =>
+	withTwoPeople(browser, ACCOUNTS.leader, ACCOUNTS.consultant, async ({ page }, consultant) => {
 		await page.goto(overviewPath());
+		await expect(page.getByTestId('overview-live')).toHaveAttribute('data-connected', 'true');
 		const before = Number(await figureValue(page, 'overdue'));
 		const position = uniqueTitle('Pakkemedarbejder');
 		await editBoardAs(
-			consultant,
+			consultant.context,
 			boardIdByName(DEMO_BOARD),
 			addTestOpening(position, dayFromToday(-2))
 		);
@@ -147,22 +136,17 @@ test('an overdue opening counts in “overdue and unfilled” and its figure lis
 		await expect(
 			page.getByTestId('figure-openings').getByRole('row').filter({ hasText: position })
 		).toHaveCount(0);
-	} finally {
-		await leader.close();
-		await consultant.close();
-	}
-});
+	}));
 
-test('the CSV downloads open in Danish Excel: BOM, semicolons, CRLF, Danish dates', async ({
-	browser
-}) => {
-	const leader = await contextAs(browser, ACCOUNTS.leader);
-	const consultant = await contextAs(browser, ACCOUNTS.consultant);
-	try {
+test('the CSV downloads open in Danish Excel: BOM, semicolons, CRLF, Danish dates', ({ browser }) =>
+	withTwoPeople(browser, ACCOUNTS.leader, ACCOUNTS.consultant, async ({ page }, consultant) => {
 		const position = uniqueTitle('Rengøring; "morgen"');
 		const deadline = dayFromToday(5);
-		await editBoardAs(consultant, boardIdByName(DEMO_BOARD), addTestOpening(position, deadline));
-		const page = await leader.newPage();
+		await editBoardAs(
+			consultant.context,
+			boardIdByName(DEMO_BOARD),
+			addTestOpening(position, deadline)
+		);
 		await page.goto(overviewPath());
 
 		const [download] = await Promise.all([
@@ -203,29 +187,15 @@ test('the CSV downloads open in Danish Excel: BOM, semicolons, CRLF, Danish date
 		expect(matchText.startsWith('\uFEFFStilling;Virksomhed;Borger-id;Initialer;Status;')).toBe(
 			true
 		);
-	} finally {
-		await leader.close();
-		await consultant.close();
-	}
-});
+	}));
 
-test('the overview has no WCAG A/AA violations; viewers have no link to it', async ({
-	browser
-}) => {
-	const leader = await contextAs(browser, ACCOUNTS.leader);
-	const viewer = await contextAs(browser, ACCOUNTS.viewer);
-	try {
-		const page = await leader.newPage();
+test('the overview has no WCAG A/AA violations; viewers have no link to it', ({ browser }) =>
+	withTwoPeople(browser, ACCOUNTS.leader, ACCOUNTS.viewer, async ({ page }, viewer) => {
 		await page.goto(overviewPath());
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Overblik: ${DEMO_TEAM}`);
 		await expectNoViolations(page, 'the overview');
 
-		const screen = await viewer.newPage();
-		await screen.goto('/');
-		await expect(screen.getByRole('heading', { name: 'Dine tavler' })).toBeVisible();
-		await expect(screen.getByTestId('overview-link')).toHaveCount(0);
-	} finally {
-		await leader.close();
-		await viewer.close();
-	}
-});
+		await viewer.page.goto('/');
+		await expect(viewer.page.getByRole('heading', { name: 'Dine tavler' })).toBeVisible();
+		await expect(viewer.page.getByTestId('overview-link')).toHaveCount(0);
+	}));

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect';
+import type { MatchTable, OpeningTable } from '../db/schema';
 
 /**
  * SQL for the leader's overview: the projection rows (opening, match) of every board of one team,
@@ -7,37 +8,11 @@ import type { Db } from '../db/connect';
  * pure inputs of computeOpeningFigures.
  */
 
-export interface OverviewOpeningRow {
-	board_id: string;
+export type OverviewOpeningRow = Omit<OpeningTable, 'lane_id' | 'updated_at'> & {
 	board_name: string;
-	card_id: string;
-	company_id: string;
-	company_name: string;
-	position: string;
-	job_type: string;
-	hours_per_week: number | null;
-	positions: number;
-	deadline: string;
-	start_date: string;
-	job_areas: string;
-	source: string;
-	owner_id: string;
-	stage: string | null;
-	outcome: string;
-	close_reason: string;
-	created_at: number;
-	closed_at: number | null;
-}
+};
 
-export interface OverviewMatchRow {
-	board_id: string;
-	match_id: string;
-	opening_id: string;
-	citizen_id: string;
-	status: string;
-	proposed_at: number;
-	updated_at: number;
-}
+export type OverviewMatchRow = Omit<MatchTable, 'proposed_by'>;
 
 export interface OverviewCompanyRow {
 	company_id: string;
@@ -57,12 +32,36 @@ export interface OverviewRows {
 	citizens: OverviewCitizenRow[];
 }
 
+const MATCH_COLUMNS = [
+	'match.board_id',
+	'match.match_id',
+	'match.opening_id',
+	'match.citizen_id',
+	'match.status',
+	'match.proposed_at',
+	'match.updated_at'
+] as const;
+
+/** The opening rows of every board of the team. */
+function teamOpenings(db: Db, teamId: string) {
+	return db
+		.selectFrom('opening')
+		.innerJoin('board', 'board.id', 'opening.board_id')
+		.where('board.team_id', '=', teamId);
+}
+
+/** The match rows of every board of the team. */
+function teamMatches(db: Db, teamId: string) {
+	return db
+		.selectFrom('match')
+		.innerJoin('board', 'board.id', 'match.board_id')
+		.where('board.team_id', '=', teamId);
+}
+
 export async function selectOverviewRows(db: Db, teamId: string): Promise<OverviewRows> {
 	// One read transaction: a sync room committing meanwhile must not split openings from matches.
 	return db.transaction().execute(async (trx) => {
-		const openings = await trx
-			.selectFrom('opening')
-			.innerJoin('board', 'board.id', 'opening.board_id')
+		const openings = await teamOpenings(trx, teamId)
 			.select([
 				'opening.board_id',
 				'board.name as board_name',
@@ -84,41 +83,19 @@ export async function selectOverviewRows(db: Db, teamId: string): Promise<Overvi
 				'opening.created_at',
 				'opening.closed_at'
 			])
-			.where('board.team_id', '=', teamId)
 			.orderBy('opening.deadline')
 			.orderBy('opening.card_id')
 			.execute();
-		const matches = await trx
-			.selectFrom('match')
-			.innerJoin('board', 'board.id', 'match.board_id')
-			.select([
-				'match.board_id',
-				'match.match_id',
-				'match.opening_id',
-				'match.citizen_id',
-				'match.status',
-				'match.proposed_at',
-				'match.updated_at'
-			])
-			// No order: the figures pick the latest match per (opening, citizen) themselves.
-			.where('board.team_id', '=', teamId)
-			.execute();
-		const teamCompanies = trx
-			.selectFrom('opening')
-			.innerJoin('board', 'board.id', 'opening.board_id')
-			.select('opening.company_id')
-			.where('board.team_id', '=', teamId);
+		// No order: the figures pick the latest match per (opening, citizen) themselves.
+		const matches = await teamMatches(trx, teamId).select(MATCH_COLUMNS).execute();
+		const teamCompanies = teamOpenings(trx, teamId).select('opening.company_id');
 		const companies = await trx
 			.selectFrom('opening')
 			.select(['company_id', (eb) => eb.fn.min<number>('created_at').as('first_opening_at')])
 			.where('company_id', 'in', teamCompanies)
 			.groupBy('company_id')
 			.execute();
-		const teamCitizens = trx
-			.selectFrom('match')
-			.innerJoin('board', 'board.id', 'match.board_id')
-			.select('match.citizen_id')
-			.where('board.team_id', '=', teamId);
+		const teamCitizens = teamMatches(trx, teamId).select('match.citizen_id');
 		// Only the readiness flag: the overview counts openings, it never shows a citizen.
 		const citizens = await trx
 			.selectFrom('citizen')
@@ -149,9 +126,7 @@ export interface ExportMatchRow extends OverviewMatchRow {
 /** The team's matches with their opening and the citizen's initials, for the CSV export. */
 export async function selectMatchesForExport(db: Db, teamId: string): Promise<ExportMatchRow[]> {
 	return (
-		db
-			.selectFrom('match')
-			.innerJoin('board', 'board.id', 'match.board_id')
+		teamMatches(db, teamId)
 			.innerJoin('opening', (join) =>
 				join
 					.onRef('opening.board_id', '=', 'match.board_id')
@@ -162,20 +137,13 @@ export async function selectMatchesForExport(db: Db, teamId: string): Promise<Ex
 				join.onRef('citizen.id', '=', 'match.citizen_id').on('citizen.team_id', '=', teamId)
 			)
 			.leftJoin('user', 'user.id', 'match.proposed_by')
+			.select(MATCH_COLUMNS)
 			.select([
-				'match.board_id',
-				'match.match_id',
-				'match.opening_id',
-				'match.citizen_id',
-				'match.status',
-				'match.proposed_at',
-				'match.updated_at',
 				'opening.position',
 				'opening.company_name',
 				'user.name as proposed_by_name',
 				'citizen.initials'
 			])
-			.where('board.team_id', '=', teamId)
 			.orderBy('opening.deadline')
 			.orderBy('match.proposed_at')
 			.orderBy('match.match_id')
