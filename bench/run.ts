@@ -25,6 +25,12 @@ import {
 	type ForecastResult
 } from './forecast';
 import { benchBoardOpen, describeBoardOpen, renderBoardOpen } from './board-open';
+import {
+	benchOverview,
+	renderOverviewSection,
+	replaceOverviewSection,
+	type OverviewBenchResult
+} from './overview';
 import { formatBytes, formatMs, percentile } from './stats';
 
 /**
@@ -289,11 +295,26 @@ function fileSize(path: string): number {
 	}
 }
 
+const REPORT = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+
 async function main(): Promise<void> {
+	// BENCH_ONLY=overview re-measures the overview alone and replaces its section of the report.
+	if (process.env.BENCH_ONLY === 'overview') {
+		print(`Tavlen overview benchmark on ${machine()}`);
+		const overview = await benchOverview(print);
+		writeFileSync(
+			REPORT,
+			replaceOverviewSection(readFileSync(REPORT, 'utf8'), renderOverviewSection(overview))
+		);
+		print(`updated ${REPORT}`);
+		return;
+	}
 	// Every y-websocket provider in Node adds a process 'exit' listener.
 	process.setMaxListeners(Math.max(...RECEIVERS, MEMORY_CLIENTS) + 20);
 	const startedAt = new Date();
 	const loadBefore = os.loadavg()[0]!;
+	// First, alone: it needs no server, and the sync clients would only add noise to it.
+	const overview = await benchOverview(print);
 	const t = await createTestDatabase();
 	const server = await startSyncServer(t.db);
 	print(`Tavlen sync benchmark on ${machine()}`);
@@ -348,11 +369,11 @@ async function main(): Promise<void> {
 				logs,
 				memory,
 				fileBytes: fileSize(t.file) + fileSize(`${t.file}-wal`),
+				overview,
 				forecast
 			}) + renderBoardOpen(boardOpen);
-		const out = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
-		writeFileSync(out, report);
-		print(`wrote ${out} in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s`);
+		writeFileSync(REPORT, report);
+		print(`wrote ${REPORT} in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s`);
 	} finally {
 		await server.app.close();
 		await t.remove();
@@ -370,6 +391,7 @@ function renderReport(r: {
 	memory: MemoryResult;
 	fileBytes: number;
 	forecast: ForecastResult;
+	overview: OverviewBenchResult;
 }): string {
 	const moveRows = r.moves.map(
 		(m) =>
@@ -391,7 +413,7 @@ Written by \`npm run bench\` (bench/run.ts); do not edit by hand, run it again.
 - Date: ${r.startedAt.toISOString()}
 - Machine: ${machine()}
 - Load average (1 min) before / after: ${r.loadBefore.toFixed(2)} / ${r.loadAfter.toFixed(2)} (a shared machine makes every number slower)
-- Command: \`npm run bench\` (\`tsx bench/run.ts\`; \`BENCH_MOVES\` and \`BENCH_JOIN_RUNS\` change the counts)
+- Command: \`npm run bench\` (\`tsx bench/run.ts\`; \`BENCH_MOVES\`, \`BENCH_JOIN_RUNS\` and \`BENCH_OVERVIEW_RUNS\` change the counts; \`BENCH_ONLY=overview\` re-measures only the overview section)
 
 The real sync server (createAppServer; SQLite in WAL mode with synchronous=FULL; every update
 checked, appended and committed before it is broadcast) runs in the benchmark's process on a temp
@@ -442,6 +464,8 @@ tsx, which adds its own few MiB), on the same database file.
 | listening, no room loaded | ${formatBytes(m.idleRss)} |
 | ${MEMORY_CLIENTS + 1} clients on the ${JOIN_CARDS}-card board, after ${MEMORY_MOVES} moves | ${formatBytes(m.loadedRss)} |
 | peak (VmHWM) | ${formatBytes(m.peakRss)} |
+
+${renderOverviewSection(r.overview)}
 
 ${renderForecastSection(r.forecast)}`;
 }

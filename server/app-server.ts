@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { boardChanges } from '../src/lib/server/overview/changes';
 import type { Runtime } from '../src/lib/server/runtime';
 import type { Logger } from './sync/logger';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
@@ -30,7 +31,9 @@ export function createAppServer(options: {
 		origin: runtime.config.origin,
 		log: options.log,
 		heartbeatMs: options.heartbeatMs,
-		compactEvery: options.compactEvery
+		compactEvery: options.compactEvery,
+		// The process-wide hub: the overview's event stream (in the SvelteKit bundle) listens there.
+		onProjectionChanged: (boardId) => boardChanges().publish(boardId)
 	});
 	const notFound = (res: http.ServerResponse) => () => {
 		res.statusCode = 404;

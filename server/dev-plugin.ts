@@ -18,8 +18,15 @@ export function tavlenSyncDevPlugin(): Plugin {
 		const syncModule = (await server.ssrLoadModule('/server/sync/sync-server.ts')) as {
 			createSyncServer: (options: SyncServerOptions) => SyncServer;
 		};
+		const changesModule = (await server.ssrLoadModule('/src/lib/server/overview/changes.ts')) as {
+			boardChanges: () => { publish: (boardId: string) => void };
+		};
 		const runtime = await runtimeModule.getRuntime();
-		const sync = syncModule.createSyncServer({ db: runtime.db, origin: runtime.config.origin });
+		const sync = syncModule.createSyncServer({
+			db: runtime.db,
+			origin: runtime.config.origin,
+			onProjectionChanged: (boardId) => changesModule.boardChanges().publish(boardId)
+		});
 		runtime.onAccessChanged = (boardIds) => sync.recheckAccess(boardIds);
 		return sync;
 	};

@@ -18,6 +18,7 @@ import { appendUpdate, compactBoard, loadBoardState } from './update-log';
 import {
 	diffProjection,
 	emptyProjection,
+	isEmptyChange,
 	projectBoard,
 	replaceProjection,
 	type Projection
@@ -45,6 +46,8 @@ export interface RoomOptions {
 	now: () => number;
 	/** Compact the update log into a snapshot after this many appended updates. */
 	compactEvery: number;
+	/** Told after a committed update changed this board's opening or match rows (the overview listens). */
+	onProjectionChanged?: (boardId: string) => void;
 }
 
 export type Refusal = { code: number; reason: string };
@@ -206,6 +209,7 @@ export class Room {
 		if (effective.update === null) return;
 		// The shadow now holds the accepted state: project it before the doc has it.
 		const projected = projectBoard(this.boardId, readBoard(this.#shadow));
+		const changes = diffProjection(this.#projected, projected);
 		let id: number;
 		try {
 			id = await appendUpdate(
@@ -213,7 +217,7 @@ export class Room {
 				this.boardId,
 				effective.update,
 				this.#options.now(),
-				diffProjection(this.#projected, projected)
+				changes
 			);
 		} catch (error) {
 			// Not stored, so not accepted: the shadow must forget it too, or it would run ahead of doc.
@@ -224,6 +228,8 @@ export class Room {
 		this.#lastUpdateId = id;
 		Y.applyUpdate(this.doc, effective.update, peer);
 		this.#broadcast(encodeUpdate(effective.update), peer);
+		// After the commit, so a listener that reads the tables sees this update.
+		if (!isEmptyChange(changes)) this.#options.onProjectionChanged?.(this.boardId);
 		this.#sinceCompaction++;
 		if (this.#sinceCompaction >= this.#options.compactEvery) this.#scheduleCompaction();
 	}

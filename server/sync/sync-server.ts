@@ -21,6 +21,8 @@ export interface SyncServerOptions {
 	/** How often dead peers are dropped and sessions re-checked. */
 	heartbeatMs?: number;
 	compactEvery?: number;
+	/** Told after a committed update changed a board's opening or match rows. */
+	onProjectionChanged?: (boardId: string) => void;
 }
 
 export interface SyncServer {
@@ -85,7 +87,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 				boardId,
 				log,
 				now,
-				compactEvery: options.compactEvery ?? 200
+				compactEvery: options.compactEvery ?? 200,
+				onProjectionChanged: options.onProjectionChanged
 			});
 			rooms.set(boardId, room);
 		}

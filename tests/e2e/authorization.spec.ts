@@ -82,6 +82,8 @@ const adminOnly = row('login', 403, 403, 403, 200, 403);
 // Citizen data: the team's consultants and leaders, nobody else (not even an admin).
 const citizenWorkers = row('login', 404, 200, 200, 404, 404);
 const signedIn = row('login', 200, 200, 200, 200, 200);
+const overview = row('login', 404, 200, 200, 404, 404);
+const nobody = row('login', 404, 404, 404, 404, 404);
 
 const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[] = [
 	{ name: '/', path: () => '/', expect: signedIn },
@@ -142,6 +144,33 @@ const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[
 		name: '/teams/:team/audit',
 		path: () => `/teams/${teamId}/audit`,
 		expect: row('login', 404, 404, 200, 404, 404)
+	},
+	// The overview and its exports: the team's leaders and consultants (access.ts, findTeamForOverview).
+	{ name: '/teams/:team/overview', path: () => `/teams/${teamId}/overview`, expect: overview },
+	{
+		name: '/teams/:team/overview/openings',
+		path: () => `/teams/${teamId}/overview/openings?figure=open`,
+		expect: overview
+	},
+	{
+		name: '/teams/:team/overview/openings?figure=bogus',
+		path: () => `/teams/${teamId}/overview/openings?figure=bogus`,
+		expect: nobody
+	},
+	{
+		name: '/teams/doesnotexist/overview',
+		path: () => '/teams/doesnotexist/overview',
+		expect: nobody
+	},
+	...(['openings', 'matches', 'figures'] as const).map((kind) => ({
+		name: `/teams/:team/overview/export/${kind}`,
+		path: () => `/teams/${teamId}/overview/export/${kind}`,
+		expect: overview
+	})),
+	{
+		name: '/teams/:team/overview/export/bogus',
+		path: () => `/teams/${teamId}/overview/export/bogus`,
+		expect: nobody
 	}
 ];
 
@@ -232,6 +261,32 @@ for (const action of ACTIONS) {
 		}
 	});
 }
+
+// The overview's event stream never ends, so only its status is read, then the request is dropped.
+const STREAM: Record<Who, 200 | 401 | 404> = {
+	anonymous: 401,
+	viewer: 404,
+	consultant: 200,
+	leader: 200,
+	admin: 404,
+	otherLeader: 404
+};
+
+test('GET /teams/:team/overview/events', async ({ baseURL }) => {
+	for (const who of WHO) {
+		const cookie = await sessionCookie(contexts.get(who)!);
+		const abort = new AbortController();
+		const response = await fetch(`${baseURL}/teams/${teamId}/overview/events`, {
+			headers: cookie ? { cookie } : {},
+			redirect: 'manual',
+			signal: abort.signal
+		});
+		expect(response.status, `${who} GET the overview's event stream`).toBe(STREAM[who]);
+		if (response.status === 200)
+			expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+		abort.abort();
+	}
+});
 
 type SocketOutcome = 'write' | 'read' | 4401 | 4403;
 const SOCKET: Record<Who, SocketOutcome> = {

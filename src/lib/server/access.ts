@@ -60,3 +60,29 @@ export async function findTeamForMember(
 	if (!team || team.id !== teamId) return null;
 	return { team, role };
 }
+
+/**
+ * The leader's overview of a team's openings (and its CSV exports): leaders and consultants of
+ * the team. Consultants work the same openings and see every card on the board already, so the
+ * figures tell them nothing new; viewers (the meeting-room screen) and everyone else get a 404.
+ */
+export async function findTeamForOverview(
+	db: Db,
+	user: Pick<User, 'id'> | null,
+	teamId: string
+): Promise<{ teamId: string; teamName: string; role: Role } | null> {
+	if (!user) return null;
+	const team = await db
+		.selectFrom('team')
+		.select(['id', 'name'])
+		.where('id', '=', teamId)
+		.executeTakeFirst();
+	if (!team) return null;
+	const role = await findRole(db, team.id, user.id);
+	if (!role || !canSeeOverview(role)) return null;
+	return { teamId: team.id, teamName: team.name, role };
+}
+
+export function canSeeOverview(role: Role | undefined): boolean {
+	return role === 'leader' || role === 'consultant';
+}

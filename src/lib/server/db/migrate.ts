@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as spine from './migrations/0001-spine';
 import * as openingsProjection from './migrations/0002-openings-projection';
 import * as citizensCompanies from './migrations/0003-citizens-companies';
+import * as overviewIndexes from './migrations/0004-overview-indexes';
 import type { Database } from './schema';
 
 // Migrations are listed in code rather than read from a folder, so the same list works in the
@@ -9,7 +10,8 @@ import type { Database } from './schema';
 const migrations: Record<string, Migration> = {
 	'0001-spine': spine,
 	'0002-openings-projection': openingsProjection,
-	'0003-citizens-companies': citizensCompanies
+	'0003-citizens-companies': citizensCompanies,
+	'0004-overview-indexes': overviewIndexes
 };
 
 class StaticMigrationProvider implements MigrationProvider {

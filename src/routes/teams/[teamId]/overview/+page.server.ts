@@ -1,0 +1,38 @@
+import { JOB_TYPES } from '$lib/openings/types';
+import { loadTeamOverview } from '$lib/server/overview/overview.service';
+import type { PageServerLoad } from './$types';
+import { overviewDependency, requireOverview } from './require-overview';
+
+export const load: PageServerLoad = async (event) => {
+	const { db, teamId, teamName } = await requireOverview(event);
+	event.depends(overviewDependency(teamId));
+	const { figures: f, today } = await loadTeamOverview(db, teamId, Date.now());
+	// Values only: the openings behind each figure are listed on their own page.
+	return {
+		team: { id: teamId, name: teamName },
+		today,
+		figures: {
+			open: f.open.value,
+			openPositions: f.openPositions.value,
+			dueSoon: f.dueSoon.value,
+			overdue: f.overdueUnfilled.value,
+			fillRate30: {
+				value: f.fillRate30.value,
+				filled: f.fillRate30.filled,
+				closed: f.fillRate30.ids.length
+			},
+			fillRate90: {
+				value: f.fillRate90.value,
+				filled: f.fillRate90.filled,
+				closed: f.fillRate90.ids.length
+			},
+			smallJobs: f.smallJobs.value,
+			byType: JOB_TYPES.map((type) => ({ type, value: f.byType[type].value })),
+			newCompanies: { value: f.newCompanies.value, openings: f.newCompanies.ids.length },
+			knownCompanies: { value: f.knownCompanies.value, openings: f.knownCompanies.ids.length },
+			matchesPerOpening: { value: f.matchesPerOpening.value, matches: f.matchesPerOpening.matches },
+			medianDaysToFill: { value: f.medianDaysToFill.value, filled: f.medianDaysToFill.ids.length },
+			offeredToJobReady: f.offeredToJobReady.value
+		}
+	};
+};
