@@ -156,18 +156,21 @@ test('a file of only bad rows cannot be imported; "Ret filen" goes back with not
 		page,
 		'daarlig.csv',
 		[
-			'Virksomhed,Stilling,Frist,Type',
-			`Firma ${id},Kok,i morgen,ordinært job`,
-			`Firma ${id},,31-12-2026,chef`
+			'Virksomhed,Stilling,Frist,Type,Krav',
+			`Firma ${id},Kok,i morgen,ordinært job,`,
+			`Firma ${id},,31-12-2026,chef,`,
+			// Invented number on a real date: citizens are pseudonymous, so the row is refused.
+			`Firma ${id},Kok,31-12-2026,ordinært job,Borgeren 150585-1111 starter mandag`
 		].join('\n')
 	);
 	await expect(page.getByTestId('import-summary')).toHaveText(
-		'Rækker i filen: 2. Gyldige: 0. Med fejl: 2.'
+		'Rækker i filen: 3. Gyldige: 0. Med fejl: 3.'
 	);
 	await expect(page.getByTestId('import-cell-error')).toHaveText([
 		'Ikke en dato. Skriv fx 31-12-2026 eller 31. december 2026.',
 		'Skal udfyldes.',
-		/^Ukendt type/
+		/^Ukendt type/,
+		/^Må ikke indeholde et CPR-nummer/
 	]);
 	await expect(page.getByTestId('import-submit')).toHaveCount(0);
 	await expect(page.getByText('Ingen rækker kan importeres.', { exact: false })).toBeVisible();

@@ -154,6 +154,8 @@ test('a wrong value is named next to its field in Danish and nothing typed is lo
 		await dialog.getByLabel('Stilling', { exact: true }).fill('Plantagearbejder');
 		await dialog.getByLabel('Antal stillinger').fill('0');
 		await dialog.getByLabel('Timer pr. uge (valgfrit)').fill('7,25');
+		// Invented number on a real date: citizens are pseudonymous, so the form refuses it.
+		await dialog.getByLabel('Krav (valgfrit)').fill('Borgeren 150585-1111 starter mandag');
 		await dialog.getByRole('button', { name: 'Opret jobåbning' }).click();
 
 		await expect(dialog.getByTestId('opening-form-error')).toHaveText(
@@ -173,6 +175,9 @@ test('a wrong value is named next to its field in Danish and nothing typed is lo
 		await expect(dialog.getByLabel('Timer pr. uge (valgfrit)')).toHaveAccessibleDescription(
 			/Skriv et tal fra 0 til 80 med højst én decimal/
 		);
+		await expect(dialog.getByLabel('Krav (valgfrit)')).toHaveAccessibleDescription(
+			/Må ikke indeholde et CPR-nummer/
+		);
 		await expect(dialog.getByLabel('Stilling', { exact: true })).not.toHaveAttribute(
 			'aria-invalid',
 			'true'
@@ -183,6 +188,9 @@ test('a wrong value is named next to its field in Danish and nothing typed is lo
 		await expect(dialog.getByLabel('Stilling', { exact: true })).toHaveValue('Plantagearbejder');
 		await expect(dialog.getByLabel('Antal stillinger')).toHaveValue('0');
 		await expect(dialog.getByLabel('Timer pr. uge (valgfrit)')).toHaveValue('7,25');
+		await expect(dialog.getByLabel('Krav (valgfrit)')).toHaveValue(
+			'Borgeren 150585-1111 starter mandag'
+		);
 		await expectNoViolations(page, 'the form with errors', '[data-testid="opening-dialog-add"]');
 		// Nothing was created: no company row, no card.
 		expect(queryOne('select id from company where name = ?', company)).toBeUndefined();
@@ -190,6 +198,7 @@ test('a wrong value is named next to its field in Danish and nothing typed is lo
 		await cvr.fill('12345678');
 		await dialog.getByLabel('Antal stillinger').fill('3');
 		await dialog.getByLabel('Timer pr. uge (valgfrit)').fill('7,5');
+		await dialog.getByLabel('Krav (valgfrit)').fill('Kørekort');
 		await dialog.getByLabel('Frist', { exact: true }).fill(dayFromToday(3));
 		await dialog.getByRole('button', { name: 'Opret jobåbning' }).click();
 		await expect(dialog).toBeHidden();

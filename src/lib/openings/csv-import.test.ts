@@ -8,8 +8,6 @@ import { parseCsv } from '../csv/parse';
 import {
 	columnOfHeader,
 	mapRow,
-	parseDanishDate,
-	parseDanishNumber,
 	parseJobType,
 	parseSource,
 	planImport,
@@ -18,61 +16,6 @@ import {
 } from './csv-import';
 
 const plan = (text: string, fileName?: string) => planImport(parseCsv(text), { fileName });
-
-describe('parseDanishDate', () => {
-	it.each([
-		['31-12-2026', '2026-12-31'],
-		['31.12.2026', '2026-12-31'],
-		['31/12/2026', '2026-12-31'],
-		['1-2-2027', '2027-02-01'],
-		['31-12-26', '2026-12-31'],
-		['2026-12-31', '2026-12-31'],
-		['31. december 2026', '2026-12-31'],
-		['31. December 2026', '2026-12-31'],
-		['1. feb. 2027', '2027-02-01'],
-		['5 maj 2027', '2027-05-05'],
-		['29.02.2028', '2028-02-29'],
-		['31-12-2026 00:00', '2026-12-31'],
-		['2026-12-31T00:00:00', '2026-12-31'],
-		['  15.01.2027 ', '2027-01-15']
-	])('reads %j as %s', (text, iso) => {
-		expect(parseDanishDate(text)).toBe(iso);
-	});
-
-	it.each([
-		'31-02-2026',
-		'29.02.2027',
-		'12/31/2026',
-		'2026-13-01',
-		'31. decembre 2026',
-		'i morgen',
-		'31122026',
-		'31-12-2026-1',
-		''
-	])('refuses %j', (text) => {
-		expect(parseDanishDate(text)).toBeUndefined();
-	});
-});
-
-describe('parseDanishNumber', () => {
-	it.each([
-		['37', 37],
-		['37,5', 37.5],
-		['37.5', 37.5],
-		['1.000', 1000],
-		['1.234,5', 1234.5],
-		['15 timer', 15],
-		['15 t.', 15],
-		[' 20 ', 20],
-		['0', 0]
-	])('reads %j as %d', (text, value) => {
-		expect(parseDanishNumber(text)).toBe(value);
-	});
-
-	it.each(['', 'mange', '37,5,1', '1.00.0', '12a', 'ca. 20'])('refuses %j', (text) => {
-		expect(parseDanishNumber(text)).toBeUndefined();
-	});
-});
 
 describe('words', () => {
 	it('recognises headers regardless of case, spaces and punctuation, in Danish and English', () => {
@@ -252,6 +195,31 @@ describe('planImport', () => {
 				{ jobnet: false }
 			)
 		).toMatchObject({ ok: false, issues: { jobAreas: { code: 'too_long', max: 40 } } });
+	});
+
+	it('refuses a row with a CPR-like number in any cell, naming that cell', () => {
+		// Invented numbers on real calendar dates; the other rows still import.
+		const result = plan(
+			[
+				'Virksomhed;Stilling;Frist;Jobområder;Krav',
+				'Demoby VVS;Kok;31-12-2026;Køkken;Borgeren 150585-1111 starter mandag',
+				'Demoby VVS 0101901234;Kok;31-12-2026;Køkken, 010190-1234;',
+				'Demoby VVS;Kok;010190-1234;Køkken;Ring 12345678, CVR 11223344'
+			].join('\n')
+		);
+		expect(result.rows.map((r) => r.result)).toEqual([
+			{ ok: false, issues: { requirements: { code: 'looks_like_cpr' } } },
+			{
+				ok: false,
+				issues: { companyName: { code: 'looks_like_cpr' }, jobAreas: { code: 'looks_like_cpr' } }
+			},
+			// Said as CPR rather than "not a date", so the person knows why it must go.
+			{ ok: false, issues: { deadline: { code: 'looks_like_cpr' } } }
+		]);
+		expect(result.validCount).toBe(0);
+		expect(
+			validOpenings(plan('Virksomhed;Stilling;Frist;Krav\nA;Kok;31-12-2026;Ring 12345678'))
+		).toHaveLength(1);
 	});
 
 	it('ignores unknown columns, and a second column for the same field', () => {

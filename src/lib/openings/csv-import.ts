@@ -1,13 +1,10 @@
 import type { OpeningInput } from '../board/openings';
-import {
-	isValidDueDate,
-	isValidHoursPerWeek,
-	isValidJobAreaTag,
-	isValidPositions
-} from '../board/schema';
+import { isValidHoursPerWeek, isValidJobAreaTag, isValidPositions } from '../board/schema';
 import { LIMITS, type JobType, type OpeningSource } from '../board/types';
 import type { CsvTable } from '../csv/parse';
 import type { IssueCode } from '../form-rules';
+import { looksLikeCpr } from '../privacy/cpr';
+import { oneLine, parseCvr, parseDanishDate, parseDanishNumber, splitTags } from './danish-input';
 
 /**
  * Maps the records of a CSV file (csv/parse.ts) to openings (jobåbninger) for the board. Pure: no
@@ -46,6 +43,8 @@ export type ImportIssueCode =
 	| 'invalid_cvr'
 	| 'unknown_job_type'
 	| 'unknown_source'
+	/** The cell holds what looks like a CPR number (privacy/cpr.ts); such a row is never imported. */
+	| 'looks_like_cpr'
 	/** The server refused the company (e.g. a CPR-like name); set by the page after the fact. */
 	| 'company_refused';
 
@@ -254,96 +253,7 @@ export function parseSource(text: string): OpeningSource | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Danish dates and numbers
-
-const MONTHS: Record<string, number> = {
-	januar: 1,
-	jan: 1,
-	februar: 2,
-	feb: 2,
-	marts: 3,
-	mar: 3,
-	april: 4,
-	apr: 4,
-	maj: 5,
-	juni: 6,
-	jun: 6,
-	juli: 7,
-	jul: 7,
-	august: 8,
-	aug: 8,
-	september: 9,
-	sep: 9,
-	sept: 9,
-	oktober: 10,
-	okt: 10,
-	november: 11,
-	nov: 11,
-	december: 12,
-	dec: 12
-};
-
-function isoDate(year: number, month: number, day: number): string | undefined {
-	if (year < 1900 || year > 2999) return undefined;
-	const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-	return isValidDueDate(iso) ? iso : undefined;
-}
-
-/** Two-digit years are this century: spreadsheets write 31-12-26 for 2026. */
-function fullYear(text: string): number {
-	const year = Number(text);
-	return text.length === 2 ? 2000 + year : year;
-}
-
-/**
- * A date as YYYY-MM-DD from 31-12-2026, 31.12.2026, 31/12/2026, 31-12-26, 2026-12-31 or
- * "31. december 2026" (also "31. dec. 2026"); a time after it (Excel's "00:00") is ignored.
- * Undefined when it is none of these or not a real day.
- */
-export function parseDanishDate(input: string): string | undefined {
-	const text = input
-		.trim()
-		.replace(/[T\s]+\d{1,2}[:.]\d{2}([:.]\d{2})?$/, '')
-		.trim();
-	let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-	if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
-	match = /^(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})$/.exec(text);
-	if (match) return isoDate(fullYear(match[4]!), Number(match[3]), Number(match[1]));
-	match = /^(\d{1,2})\.?\s*([a-zæøå]+)\.?\s+(\d{4})$/i.exec(text);
-	if (match) {
-		const month = MONTHS[match[2]!.toLocaleLowerCase('da-DK')];
-		return month ? isoDate(Number(match[3]), month, Number(match[1])) : undefined;
-	}
-	return undefined;
-}
-
-/**
- * A number written the Danish way ("37,5", "1.000", "1.234,5") or plainly ("37.5", "20"), with an
- * optional unit after it ("37 timer", "15 t."). A dot followed by exactly three digits is a
- * thousands separator; any other dot is a decimal point. Undefined when it is not a number.
- */
-export function parseDanishNumber(input: string): number | undefined {
-	const text = input
-		.trim()
-		.replace(/\s*(timer|time|t\.?|h|stk\.?)$/i, '')
-		.replace(/[\s\u00a0]/g, '');
-	let normalised: string;
-	if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text))
-		normalised = text.replaceAll('.', '').replace(',', '.');
-	else if (/^-?\d+(,\d+)?$/.test(text)) normalised = text.replace(',', '.');
-	else if (/^-?\d+\.\d+$/.test(text)) normalised = text;
-	else return undefined;
-	const value = Number(normalised);
-	return Number.isFinite(value) ? value : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Rows
-
-/** Collapses runs of white space (a quoted line break in a name) into one space. */
-function oneLine(text: string): string {
-	return text.replace(/\s+/g, ' ').trim();
-}
 
 type Cells = Partial<Record<ImportColumn, string>>;
 
@@ -359,10 +269,9 @@ function requiredText(draft: Draft, column: ImportColumn, raw: string, max: numb
 }
 
 function readCvr(draft: Draft, raw: string): string | null {
-	const digits = raw.replace(/[\s-]/g, '').replace(/^dk/i, '');
-	if (digits === '') return null;
-	if (!/^\d{8}$/.test(digits)) draft.issues.cvr = { code: 'invalid_cvr' };
-	return digits;
+	const cvr = parseCvr(raw);
+	if (cvr === undefined) draft.issues.cvr = { code: 'invalid_cvr' };
+	return cvr ?? null;
 }
 
 function readJobType(draft: Draft, raw: string): JobType {
@@ -407,17 +316,9 @@ function readDate(draft: Draft, column: 'deadline' | 'startDate', raw: string): 
 	return date ?? '';
 }
 
-/** Tags split at commas, semicolons, pipes or line breaks; trimmed, repeats dropped as the model does. */
+/** Tags as danish-input.ts splits them; too long or too many as the model's limits say. */
 function readJobAreas(draft: Draft, raw: string): string[] {
-	const kept: string[] = [];
-	const seen = new Set<string>();
-	for (const part of raw.split(/[,;|\r\n]/)) {
-		const tag = oneLine(part);
-		const folded = tag.toLocaleLowerCase('da-DK');
-		if (tag === '' || seen.has(folded)) continue;
-		seen.add(folded);
-		kept.push(tag);
-	}
+	const kept = splitTags(raw);
 	if (kept.some((tag) => !isValidJobAreaTag(tag)))
 		draft.issues.jobAreas = { code: 'too_long', max: LIMITS.jobAreaTag };
 	else if (kept.length > LIMITS.jobAreaTags)
@@ -444,6 +345,10 @@ export function mapRow(cells: Cells, options: { jobnet: boolean }): ImportRowRes
 		requirements,
 		source: readSource(draft, cells.source ?? '', options.jobnet)
 	};
+	// Citizens are pseudonymous: a CPR number pasted into any cell (a requirement, a contact
+	// note in the company column) must not reach the board, and saying so beats "not a date".
+	for (const column of IMPORT_COLUMNS)
+		if (looksLikeCpr(cells[column] ?? '')) draft.issues[column] = { code: 'looks_like_cpr' };
 	return Object.keys(draft.issues).length > 0
 		? { ok: false, issues: draft.issues }
 		: { ok: true, opening };

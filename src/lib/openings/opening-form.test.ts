@@ -13,11 +13,9 @@ import {
 	formatHours,
 	openingFormValues,
 	openingPatch,
-	parseFormDate,
 	parseHours,
 	parseOpeningForm,
 	searchCompanies,
-	splitJobAreas,
 	type KnownCompany,
 	type OpeningFormValues
 } from './opening-form';
@@ -157,6 +155,55 @@ describe('parseOpeningForm', () => {
 		expect(issuesOf({ startDate: 'i morgen' })).toEqual({ startDate: 'invalid_date' });
 	});
 
+	it('accepts what the CSV import accepts: month names, two-digit years, units, a DK prefix', () => {
+		const r = parseOpeningForm(
+			values({
+				companyName: 'Havnens Bageri',
+				cvr: 'DK 1122-3344',
+				deadline: '4. dec. 2026',
+				startDate: '4/1/27',
+				hoursPerWeek: '37 timer',
+				positions: '3 stk.',
+				jobAreas: 'Bageri | Rengøring;  bageri'
+			}),
+			CONTEXT
+		);
+		if (!r.ok) throw new Error(JSON.stringify(r.issues));
+		expect(r.value.company).toMatchObject({ kind: 'new', cvr: '11223344' });
+		expect(r.value.opening).toMatchObject({
+			deadline: '2026-12-04',
+			startDate: '2027-01-04',
+			hoursPerWeek: 37,
+			positions: 3,
+			jobAreas: ['Bageri', 'Rengøring']
+		});
+	});
+
+	it('refuses a CPR-like number in every free-text field, keeping the other fields apart', () => {
+		// Invented numbers on real calendar dates, written the ways looksLikeCpr knows.
+		expect(
+			issuesOf({
+				companyName: 'Ny ApS 010190-1234',
+				industry: 'Lager 0101901234',
+				contactPerson: 'Kim, 311299 4321',
+				position: 'Lagerhjælp til 150585-1111',
+				requirements: 'Borgeren 150585-1111 starter mandag',
+				jobAreas: 'Lager, 010190-1234'
+			})
+		).toEqual({
+			companyName: 'looks_like_cpr',
+			industry: 'looks_like_cpr',
+			contactPerson: 'looks_like_cpr',
+			position: 'looks_like_cpr',
+			requirements: 'looks_like_cpr',
+			jobAreas: 'looks_like_cpr'
+		});
+		// A phone number or a CVR number is not a CPR number.
+		expect(
+			parseOpeningForm(values({ requirements: 'Ring 12345678, CVR 11223344' }), CONTEXT).ok
+		).toBe(true);
+	});
+
 	it('keeps to the board limits for texts and job-area tags', () => {
 		expect(issuesOf({ position: 'x'.repeat(121) })).toEqual({ position: 'too_long' });
 		expect(issuesOf({ companyName: 'x'.repeat(121) })).toEqual({ companyName: 'too_long' });
@@ -229,13 +276,16 @@ describe('form helpers', () => {
 		expect(searchCompanies(COMPANIES, '  ')).toEqual([]);
 	});
 
-	it('parses and formats Danish numbers, dates and tags', () => {
+	it('reads hours as the import does, empty as none, and writes them the Danish way', () => {
 		expect(parseHours(' 7,5 ')).toBe(7.5);
+		expect(parseHours('37 timer')).toBe(37);
+		expect(parseHours('')).toBeNull();
+		expect(parseHours('7,25')).toBeUndefined();
+		expect(parseHours('81')).toBeUndefined();
+		expect(parseHours('-5')).toBeUndefined();
+		expect(parseHours('mange')).toBeUndefined();
 		expect(formatHours(7.5)).toBe('7,5');
 		expect(formatHours(null)).toBe('');
-		expect(parseFormDate('1.2.2027')).toBe('2027-02-01');
-		expect(parseFormDate('2027-02-30')).toBeNull();
-		expect(splitJobAreas('Lager, lager;Truck\n\n Kantine ')).toEqual(['Lager', 'Truck', 'Kantine']);
 	});
 });
 

@@ -1,5 +1,5 @@
 import type { OpeningInput, OpeningPatch } from '../board/openings';
-import { isValidDueDate, isValidHoursPerWeek, isValidPositions } from '../board/schema';
+import { isValidHoursPerWeek, isValidPositions } from '../board/schema';
 import {
 	JOB_TYPES,
 	LIMITS,
@@ -9,6 +9,8 @@ import {
 	type OpeningSource
 } from '../board/types';
 import { FIELD_LIMITS } from '../form-rules';
+import { looksLikeCpr } from '../privacy/cpr';
+import { parseCvr, parseDanishDate, parseDanishNumber, splitTags } from './danish-input';
 
 /**
  * The opening form (jobåbning) as plain logic: what a person typed, as strings, turned into the
@@ -28,10 +30,10 @@ export interface OpeningFormValues {
 	/** Danish decimal comma: "37" or "7,5"; empty when not given. */
 	hoursPerWeek: string;
 	positions: string;
-	/** YYYY-MM-DD (a date input) or 27.11.2026. */
+	/** YYYY-MM-DD (a date input), 27.11.2026, 27-11-26 or 27. november 2026 (danish-input.ts). */
 	deadline: string;
 	startDate: string;
-	/** Tags separated by commas or line breaks. */
+	/** Tags separated by commas, semicolons or line breaks. */
 	jobAreas: string;
 	requirements: string;
 	source: string;
@@ -50,7 +52,9 @@ export type OpeningFormIssue =
 	| 'invalid_date'
 	| 'invalid_choice'
 	| 'too_many_tags'
-	| 'tag_too_long';
+	| 'tag_too_long'
+	/** Citizens are pseudonymous: no free-text field may hold a CPR number (privacy/cpr.ts). */
+	| 'looks_like_cpr';
 
 export type OpeningFormIssues = Partial<Record<OpeningFormField, OpeningFormIssue>>;
 
@@ -129,42 +133,16 @@ export function searchCompanies(
 	return hits.slice(0, limit);
 }
 
-/** "27.11.2026", "27-11-2026", "2026-11-27" → "2026-11-27"; null when it is no real date. */
-export function parseFormDate(text: string): string | null {
-	const value = text.trim();
-	if (isValidDueDate(value)) return value;
-	const danish = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/.exec(value);
-	if (!danish) return null;
-	const iso = `${danish[3]}-${danish[2]!.padStart(2, '0')}-${danish[1]!.padStart(2, '0')}`;
-	return isValidDueDate(iso) ? iso : null;
-}
-
-/** "7,5" → 7.5; "" → null; undefined when it is not 0-80 with at most one decimal. */
+/** "7,5" or "37 timer" → the hours; "" → null; undefined when it is not 0-80 with at most one decimal. */
 export function parseHours(text: string): number | null | undefined {
-	const value = text.trim();
-	if (value === '') return null;
-	if (!/^\d{1,3}([.,]\d+)?$/.test(value)) return undefined;
-	const hours = Number(value.replace(',', '.'));
+	if (text.trim() === '') return null;
+	const hours = parseDanishNumber(text);
 	return isValidHoursPerWeek(hours) ? hours : undefined;
 }
 
 /** 7.5 → "7,5", as Danish numbers are written. */
 export function formatHours(hours: number | null): string {
 	return hours === null ? '' : String(hours).replace('.', ',');
-}
-
-/** Tags from "Lager, Truck" or one per line: trimmed, empties and repeats (ignoring case) dropped. */
-export function splitJobAreas(text: string): string[] {
-	const seen = new Set<string>();
-	const tags: string[] = [];
-	for (const raw of text.split(/[,;\n]/)) {
-		const tag = raw.trim();
-		const folded = tag.toLocaleLowerCase('da-DK');
-		if (tag === '' || seen.has(folded)) continue;
-		seen.add(folded);
-		tags.push(tag);
-	}
-	return tags;
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string): value is T {
@@ -180,6 +158,7 @@ export function parseOpeningForm(
 		const value = values[field].trim();
 		if (required && value === '') issues[field] = 'required';
 		else if (value.length > max) issues[field] = 'too_long';
+		else if (looksLikeCpr(value)) issues[field] = 'looks_like_cpr';
 		return value;
 	};
 
@@ -192,11 +171,11 @@ export function parseOpeningForm(
 	let company: CompanyChoice | undefined;
 	if (known) company = { kind: 'known', id: known.id, name: known.name };
 	else {
-		const cvr = values.cvr.replace(/\s+/g, '');
-		if (cvr !== '' && !/^\d{8}$/.test(cvr)) issues.cvr = 'invalid_cvr';
+		const cvr = parseCvr(values.cvr);
+		if (cvr === undefined) issues.cvr = 'invalid_cvr';
 		const industry = text('industry', OPENING_FIELD_MAX.industry, false);
 		const contactPerson = text('contactPerson', OPENING_FIELD_MAX.contactPerson, false);
-		company = { kind: 'new', name: companyName, cvr: cvr || null, industry, contactPerson };
+		company = { kind: 'new', name: companyName, cvr: cvr ?? null, industry, contactPerson };
 	}
 
 	const position = text('position', OPENING_FIELD_MAX.position, true);
@@ -208,22 +187,22 @@ export function parseOpeningForm(
 	const hoursPerWeek = parseHours(values.hoursPerWeek);
 	if (hoursPerWeek === undefined) issues.hoursPerWeek = 'invalid_hours';
 
-	const positionsText = values.positions.trim();
-	const positions = /^\d+$/.test(positionsText) ? Number(positionsText) : Number.NaN;
-	if (positionsText === '') issues.positions = 'required';
+	const positions = parseDanishNumber(values.positions) ?? Number.NaN;
+	if (values.positions.trim() === '') issues.positions = 'required';
 	else if (!isValidPositions(positions)) issues.positions = 'invalid_positions';
 
-	const deadline = parseFormDate(values.deadline);
+	const deadline = parseDanishDate(values.deadline);
 	if (values.deadline.trim() === '') issues.deadline = 'required';
-	else if (deadline === null) issues.deadline = 'invalid_date';
+	else if (deadline === undefined) issues.deadline = 'invalid_date';
 
-	const startDate = values.startDate.trim() === '' ? '' : parseFormDate(values.startDate);
-	if (startDate === null) issues.startDate = 'invalid_date';
+	const startDate = values.startDate.trim() === '' ? '' : parseDanishDate(values.startDate);
+	if (startDate === undefined) issues.startDate = 'invalid_date';
 
-	const jobAreas = splitJobAreas(values.jobAreas);
+	const jobAreas = splitTags(values.jobAreas);
 	if (jobAreas.some((tag) => tag.length > OPENING_FIELD_MAX.jobAreaTag))
 		issues.jobAreas = 'tag_too_long';
 	else if (jobAreas.length > OPENING_FIELD_MAX.jobAreaTags) issues.jobAreas = 'too_many_tags';
+	else if (jobAreas.some(looksLikeCpr)) issues.jobAreas = 'looks_like_cpr';
 
 	const requirements = text('requirements', OPENING_FIELD_MAX.requirements, false);
 

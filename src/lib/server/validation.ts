@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { FIELD_LIMITS, ISSUE_CODES, type FieldIssues, type IssueCode } from '../form-rules';
 import { ROLES } from './teams/team.repository';
-import { looksLikeCpr } from './validation/cpr';
+import { looksLikeCpr } from '../privacy/cpr';
 
 /**
  * Input schemas shared by form actions, admin services and the CLI. Issue messages are codes,
@@ -105,7 +105,7 @@ export const renameBoardSchema = formObject({
 export const localeFormSchema = formObject({ locale: localeSchema });
 
 // Citizens and companies. Every free-text field refuses text that looks like a CPR number
-// (validation/cpr.ts) with its own code, so the page can say why rather than "not valid".
+// (privacy/cpr.ts) with its own code, so the page can say why rather than "not valid".
 
 const noCpr = v.check<string, IssueCode>((text) => !looksLikeCpr(text), 'looks_like_cpr');
 

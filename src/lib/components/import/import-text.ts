@@ -54,6 +54,8 @@ export function importIssueText(issue: ImportIssue): string {
 			return m.import_issue_unknown_job_type();
 		case 'unknown_source':
 			return m.import_issue_unknown_source();
+		case 'looks_like_cpr':
+			return m.admin_issue_looks_like_cpr();
 		case 'company_refused':
 			return m.import_issue_company_refused({
 				reason: issueText(issue.reason ?? 'invalid', 'name')

@@ -114,5 +114,8 @@ export function formIssueText(field: OpeningFormField, issue: OpeningFormIssue):
 			return m.opening_issue_too_many_tags({ max: OPENING_FIELD_MAX.jobAreaTags });
 		case 'tag_too_long':
 			return m.opening_issue_tag_too_long({ max: OPENING_FIELD_MAX.jobAreaTag });
+		case 'looks_like_cpr':
+			// The same sentence the admin forms and the server's refusal use.
+			return m.admin_issue_looks_like_cpr();
 	}
 }
