@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { devices, expect, test, type Locator, type Page } from '@playwright/test';
+import { devices, expect, test, type Locator } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { addCard, addLane, listLanes } from '../../src/lib/board/model';
 import { addOpening, openingTitle } from '../../src/lib/board/openings';
 import { isOpening, type JobType } from '../../src/lib/board/types';
@@ -27,17 +27,6 @@ import {
 test.describe.configure({ timeout: 90_000 });
 
 /** WCAG 2.0/2.1 level A and AA, as in a11y.spec.ts. */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page, what: string, within: string): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(TAGS).include(within).analyze();
-	const report = results.violations.map(
-		(v) =>
-			`${v.id} (${v.impact}): ${v.help}\n` +
-			v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')
-	);
-	expect(report, `accessibility violations on ${what}`).toEqual([]);
-}
 
 /** Today in Copenhagen plus `days`, as YYYY-MM-DD (what a date field takes). */
 function dayFromToday(days: number): string {

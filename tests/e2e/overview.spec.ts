@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import type * as Y from 'yjs';
 import { addOpening, listLanes } from '../../src/lib/board/model';
 import { editBoardAs } from './board-client';
@@ -18,8 +18,6 @@ import {
  * The leader's overview (issue 3, point 5): live figures, the openings behind each figure, the CSV
  * downloads. Openings are set up through the real sync server as a consultant's other device would.
  */
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** YYYY-MM-DD `days` from today in Copenhagen. */
 function dayFromToday(days: number): string {
@@ -56,14 +54,6 @@ function addTestOpening(position: string, deadline: string) {
 
 async function figureValue(page: Page, key: string): Promise<string> {
 	return (await page.getByTestId(`figure-${key}`).getByTestId('figure-value').textContent()) ?? '';
-}
-
-async function expectNoViolations(page: Page, what: string): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	const report = results.violations.map(
-		(v) => `${v.id} (${v.impact}): ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-	expect(report, `accessibility violations on ${what}`).toEqual([]);
 }
 
 const overviewPath = (): string => `/teams/${teamIdByName(DEMO_TEAM)}/overview`;
