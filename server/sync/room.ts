@@ -22,7 +22,7 @@ import {
 	projectBoard,
 	replaceProjection,
 	type Projection
-} from './projection';
+} from '../../src/lib/server/boards/projection';
 import type { Logger } from './logger';
 
 /** The minimal socket a room needs; `ws` satisfies it, and tests can too. */

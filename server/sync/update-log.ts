@@ -1,5 +1,9 @@
 import type { Db } from '../../src/lib/server/db/connect';
-import { isEmptyChange, writeProjectionChanges, type ProjectionChanges } from './projection';
+import {
+	isEmptyChange,
+	writeProjectionChanges,
+	type ProjectionChanges
+} from '../../src/lib/server/boards/projection';
 
 /**
  * The board's durable history: a snapshot plus the updates accepted after it. Every accepted

@@ -100,6 +100,32 @@ describe('seedDemoIfEmpty', () => {
 			.find((c) => c.title === 'Butiksassistent, Solsikken Dagligvarer')!;
 		expect(virk.matches[shop.id]?.map((m) => m.status)).toEqual(['proposed', 'proposed']);
 	});
+
+	it('writes the boards’ openings and matches to the SQL projection at once, before any room loads', async () => {
+		// The leader's overview reads SQL: a board nobody has opened since it was created must count.
+		await seedDemoIfEmpty(db, T0);
+		for (const name of ['Jobåbninger', 'Småjob og unge']) {
+			const board = await boardView(name);
+			const { id } = await db
+				.selectFrom('board')
+				.select('id')
+				.where('name', '=', name)
+				.executeTakeFirstOrThrow();
+			const openingIds = board.lanes.flatMap((l) => l.cards.filter(isOpening).map((c) => c.id));
+			const rows = await db
+				.selectFrom('opening')
+				.select('card_id')
+				.where('board_id', '=', id)
+				.execute();
+			expect(rows.map((r) => r.card_id).sort(), name).toEqual([...openingIds].sort());
+			const matches = await db
+				.selectFrom('match')
+				.select('match_id')
+				.where('board_id', '=', id)
+				.execute();
+			expect(matches.length, name).toBe(Object.values(board.matches).flat().length);
+		}
+	});
 });
 
 async function boardView(name: string): Promise<BoardView> {

@@ -1,3 +1,9 @@
+import {
+	diffProjection,
+	emptyProjection,
+	writeProjectionChanges,
+	type Projection
+} from './projection';
 import type { Db } from '../db/connect';
 import { newId } from '../../board/ids';
 import type { Role } from '../teams/team.repository';
@@ -23,7 +29,15 @@ function mapBoard(row: BoardRow): Board {
 /** Inserts the board row and its initial document state in one transaction. */
 export async function createBoard(
 	db: Db,
-	input: { teamId: string; name: string; initialState: Uint8Array; now: number; id?: string }
+	input: {
+		teamId: string;
+		name: string;
+		initialState: Uint8Array;
+		now: number;
+		id?: string;
+		/** The initial document's openings and matches, written with the board so figures see them at once. */
+		projection?: Projection;
+	}
 ): Promise<Board> {
 	const row = {
 		id: input.id ?? newId(),
@@ -37,6 +51,12 @@ export async function createBoard(
 			.insertInto('board_update')
 			.values({ board_id: row.id, data: input.initialState, created_at: input.now })
 			.execute();
+		if (input.projection)
+			await writeProjectionChanges(
+				trx,
+				row.id,
+				diffProjection(emptyProjection(), input.projection)
+			);
 	});
 	return mapBoard(row);
 }

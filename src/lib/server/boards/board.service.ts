@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
-import { initBoardWithStages, type LaneSpec } from '../../board/model';
+import { initBoardWithStages, readBoard, type LaneSpec } from '../../board/model';
+import { newId } from '../../board/ids';
+import { projectBoard } from './projection';
 import type { Db } from '../db/connect';
 import { createBoard, type Board } from './board.repository';
 
@@ -37,6 +39,15 @@ export async function createBoardWithLanes(
 	initBoardWithStages(doc, lanes, SERVER_ORIGIN);
 	input.fill?.(doc);
 	const initialState = Y.encodeStateAsUpdate(doc);
+	const id = newId();
+	const projection = projectBoard(id, readBoard(doc));
 	doc.destroy();
-	return createBoard(db, { teamId: input.teamId, name: input.name, initialState, now: input.now });
+	return createBoard(db, {
+		id,
+		teamId: input.teamId,
+		name: input.name,
+		initialState,
+		now: input.now,
+		projection
+	});
 }

@@ -55,7 +55,7 @@ async function citizen(team: TestTeam, initials: string, closedAt: number | null
 
 let matchCounter = 0;
 
-/** A row as server/sync/projection.ts writes it for a match on a board. */
+/** A row as src/lib/server/boards/projection.ts writes it for a match on a board. */
 async function projectedMatch(
 	boardId: string,
 	who: Citizen,

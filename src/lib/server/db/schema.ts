@@ -80,7 +80,7 @@ export interface LoginThrottleTable {
 export type UserRow = Selectable<UserTable>;
 export type NewUserRow = Insertable<UserTable>;
 
-/** Projection of opening cards (see server/sync/projection.ts); the board document is the truth. */
+/** Projection of opening cards (see src/lib/server/boards/projection.ts); the board document is the truth. */
 export interface OpeningTable {
 	board_id: string;
 	card_id: string;

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
-import { isOpening, type BoardView } from '../../src/lib/board/types';
-import type { Db } from '../../src/lib/server/db/connect';
-import type { MatchTable, OpeningTable } from '../../src/lib/server/db/schema';
+import { isOpening, type BoardView } from '../../board/types';
+import type { Db } from '../db/connect';
+import type { MatchTable, OpeningTable } from '../db/schema';
 
 /**
  * The projection of a board's openings and matches into SQL rows. The room computes it from the
