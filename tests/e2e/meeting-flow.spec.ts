@@ -1,11 +1,10 @@
 import { devices, expect, test, type Page } from '@playwright/test';
-import { dayNumber } from '../../src/lib/openings/deadline';
-import { copenhagenToday } from '../../src/lib/openings/countdown';
 import {
 	ACCOUNTS,
 	boardIdByName,
 	cardByTitle,
 	contextAs,
+	dayFromToday,
 	DEMO_BOARD,
 	DEMO_TEAM,
 	laneById,
@@ -23,11 +22,6 @@ import {
  */
 
 const { defaultBrowserType: _browserType, ...PIXEL_7 } = devices['Pixel 7'];
-
-function dayFromToday(days: number): string {
-	const today = dayNumber(copenhagenToday(new Date()))!;
-	return new Date((today + days) * 86_400_000).toISOString().slice(0, 10);
-}
 
 async function figure(page: Page, key: string): Promise<number> {
 	const value = page.getByTestId(`figure-${key}`).getByTestId('figure-value');

@@ -3,8 +3,6 @@ import { expectNoViolations } from './axe';
 import { addCard, addLane, listLanes } from '../../src/lib/board/model';
 import { addOpening, openingTitle } from '../../src/lib/board/openings';
 import { isOpening, type JobType } from '../../src/lib/board/types';
-import { copenhagenToday } from '../../src/lib/openings/countdown';
-import { dayNumber } from '../../src/lib/openings/deadline';
 import { editBoardAs } from './board-client';
 import {
 	ACCOUNTS,
@@ -12,6 +10,7 @@ import {
 	cardByTitle,
 	cardTitles,
 	contextAs,
+	dayFromToday,
 	DEMO_BOARD,
 	laneById,
 	laneIds,
@@ -27,12 +26,6 @@ import {
 test.describe.configure({ timeout: 90_000 });
 
 /** WCAG 2.0/2.1 level A and AA, as in a11y.spec.ts. */
-
-/** Today in Copenhagen plus `days`, as YYYY-MM-DD (what a date field takes). */
-function dayFromToday(days: number): string {
-	const today = dayNumber(copenhagenToday(new Date()))!;
-	return new Date((today + days) * 86_400_000).toISOString().slice(0, 10);
-}
 
 function uniqueCompany(prefix: string): string {
 	return `${prefix} ${Math.random().toString(36).slice(2, 7)} ApS`;

@@ -7,6 +7,7 @@ import { editBoardAs } from './board-client';
 import {
 	ACCOUNTS,
 	boardIdByName,
+	dayFromToday,
 	DEMO_BOARD,
 	DEMO_TEAM,
 	teamIdByName,
@@ -18,16 +19,6 @@ import {
  * The leader's overview (issue 3, point 5): live figures, the openings behind each figure, the CSV
  * downloads. Openings are set up through the real sync server as a consultant's other device would.
  */
-
-/** YYYY-MM-DD `days` from today in Copenhagen. */
-function dayFromToday(days: number): string {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(
-		new Date()
-	);
-	const date = new Date(`${today}T12:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + days);
-	return date.toISOString().slice(0, 10);
-}
 
 function addTestOpening(position: string, deadline: string) {
 	return (doc: Y.Doc): void => {

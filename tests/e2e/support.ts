@@ -12,6 +12,8 @@ import {
 	type Page
 } from '@playwright/test';
 import { readBoard } from '../../src/lib/board/model';
+import { copenhagenToday } from '../../src/lib/openings/countdown';
+import { dayNumber } from '../../src/lib/openings/deadline';
 import type { BoardView, Card } from '../../src/lib/board/types';
 
 /** Shared by the browser tests. Accounts are the invented demo people seeded into the test database. */
@@ -377,4 +379,10 @@ export function storedCard(boardId: string, title: string): { lane: string; card
 /** The title of the lane the server has the card in, or null (for expect.poll). */
 export function storedLaneOf(boardId: string, title: string): string | null {
 	return storedCard(boardId, title)?.lane ?? null;
+}
+
+/** Today in Copenhagen plus `days`, as YYYY-MM-DD (what a date field and the board take). */
+export function dayFromToday(days: number): string {
+	const today = dayNumber(copenhagenToday(new Date()))!;
+	return new Date((today + days) * 86_400_000).toISOString().slice(0, 10);
 }
