@@ -129,10 +129,11 @@ describe('the live overview', () => {
 		await client.synced;
 		const cardId = addOpening(client.doc, { ...openingInput(board.laneIds[0]!), now: 1000 }, 't');
 		// The other team's citizen on our opening (by mistake or by a stale id) stays a bare id.
-		for (const citizenId of [mine.id, theirs.id])
+		// Proposed one after the other: the export orders by proposal time (then by random id).
+		for (const [i, citizenId] of [mine.id, theirs.id].entries())
 			proposeCandidate(
 				client.doc,
-				{ openingId: cardId, citizenId, proposedBy: team.userIds.consultant, now: 2000 },
+				{ openingId: cardId, citizenId, proposedBy: team.userIds.consultant, now: 2000 + i },
 				't'
 			);
 		const otherClient = connectClient(board.server.url, other.boardId, other.cookies.consultant);
