@@ -55,12 +55,15 @@ export type CaseField =
 	| 'consultantId'
 	| 'closedAt';
 
+/** History key of a municipality-defined extra field: 'extra:' + the field's id. */
+export type ExtraFieldKey = `extra:${string}`;
+
 /**
  * One field's change. Values are stored as text so history survives later changes of the model:
  * a next step as `${due} ${text}`, closedAt as an ISO timestamp, a missing value as null.
  */
 export interface CaseChange {
-	field: CaseField;
+	field: CaseField | ExtraFieldKey;
 	from: string | null;
 	to: string | null;
 }

@@ -3,6 +3,7 @@ import { configFromEnv } from './config';
 import { openDatabase, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { ensureDefaultTargetGroups } from './citizens/target-group.repository';
+import { ensureDefaultCaseGoals } from './cases/goal.repository';
 import { seedDemoIfEmpty } from './seed';
 
 /**
@@ -26,8 +27,9 @@ export function setRuntime(runtime: Promise<Runtime>): void {
 export async function startRuntime(config: TavlenConfig, now: number): Promise<Runtime> {
 	const db = openDatabase({ file: config.databaseFile });
 	await migrateToLatest(db);
-	// Every installation starts with the national target groups; admins edit them later.
+	// Every installation starts with the national target groups and the goal list; admins edit them later.
 	await ensureDefaultTargetGroups(db);
+	await ensureDefaultCaseGoals(db);
 	if (config.seedDemo) {
 		const seeded = await seedDemoIfEmpty(db, now);
 		if (seeded) printDemoSignIns(seeded);

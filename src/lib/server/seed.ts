@@ -14,6 +14,7 @@ import { hashPassword } from './auth/password';
 import { createBoardWithLanes, SERVER_ORIGIN } from './boards/board.service';
 import { insertCitizen } from './citizens/citizen.repository';
 import { ensureDefaultTargetGroups, listTargetGroups } from './citizens/target-group.repository';
+import { ensureDefaultCaseGoals } from './cases/goal.repository';
 import { createCompany } from './companies/company.repository';
 import type { Db } from './db/connect';
 import { createTeam, setMembership, type Role } from './teams/team.repository';
@@ -356,6 +357,7 @@ async function seedCitizensAndCompanies(
 	now: number
 ): Promise<SeededIds> {
 	await ensureDefaultTargetGroups(db);
+	await ensureDefaultCaseGoals(db);
 	const groupIds = new Map((await listTargetGroups(db)).map((g) => [g.code, g.id]));
 	const companyByName = new Map<string, string>();
 	const citizenByInitials = new Map<string, string>();

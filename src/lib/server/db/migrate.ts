@@ -3,6 +3,7 @@ import * as spine from './migrations/0001-spine';
 import * as openingsProjection from './migrations/0002-openings-projection';
 import * as citizensCompanies from './migrations/0003-citizens-companies';
 import * as overviewIndexes from './migrations/0004-overview-indexes';
+import * as cases from './migrations/0005-cases';
 import type { Database } from './schema';
 
 // Migrations are listed in code rather than read from a folder, so the same list works in the
@@ -11,7 +12,8 @@ const migrations: Record<string, Migration> = {
 	'0001-spine': spine,
 	'0002-openings-projection': openingsProjection,
 	'0003-citizens-companies': citizensCompanies,
-	'0004-overview-indexes': overviewIndexes
+	'0004-overview-indexes': overviewIndexes,
+	'0005-cases': cases
 };
 
 class StaticMigrationProvider implements MigrationProvider {

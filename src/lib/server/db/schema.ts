@@ -16,6 +16,13 @@ export interface Database {
 	company: CompanyTable;
 	citizen: CitizenTable;
 	audit_log: AuditLogTable;
+	setting: SettingTable;
+	case_goal: CaseGoalTable;
+	case_field: CaseFieldTable;
+	case_forecast: CaseForecastTable;
+	case_history: CaseHistoryTable;
+	work_task: WorkTaskTable;
+	task_score: TaskScoreTable;
 }
 
 export interface UserTable {
@@ -167,4 +174,84 @@ export interface AuditLogTable {
 	entity_id: string;
 	/** Never personal data: field names changed, or how the read happened. */
 	detail: string | null;
+}
+
+/** Municipality-wide settings; value is JSON. */
+export interface SettingTable {
+	key: string;
+	value: string;
+}
+
+/** The municipality's goal list (mål); code is what cases store and never changes. */
+export interface CaseGoalTable {
+	id: string;
+	code: string;
+	name: string;
+	active: number;
+	sort_order: number;
+}
+
+export type CaseFieldKind = 'text' | 'number' | 'date' | 'choice' | 'yes-no';
+
+/** An extra case field the municipality defined (admin). */
+export interface CaseFieldTable {
+	id: string;
+	label: string;
+	kind: CaseFieldKind;
+	required: number;
+	/** JSON array of strings, for kind 'choice'. */
+	choices: string;
+	active: number;
+	sort_order: number;
+	created_at: number;
+}
+
+/** A case forecast (sag): one per citizen; its target group is the citizen's. */
+export interface CaseForecastTable {
+	id: string;
+	team_id: string;
+	citizen_id: string;
+	consultant_id: string;
+	goal: string;
+	/** YYYY-MM-DD. */
+	horizon: string;
+	risk: 'low' | 'medium' | 'high';
+	next_step_text: string | null;
+	/** YYYY-MM-DD; null exactly when next_step_text is null. */
+	next_step_due: string | null;
+	previous_step_outcome: 'done' | 'not-done' | null;
+	/** JSON object: extra field id -> string | number | boolean. */
+	extra: string;
+	opened_at: number;
+	closed_at: number | null;
+	updated_at: number;
+}
+
+export interface CaseHistoryTable {
+	id: Generated<number>;
+	case_id: string;
+	team_id: string;
+	at: number;
+	by: string;
+	/** JSON array of CaseChange. */
+	changes: string;
+}
+
+/** A concrete work task a citizen scores themself on (readiness for paid hours). */
+export interface WorkTaskTable {
+	id: string;
+	citizen_id: string;
+	text: string;
+	created_at: number;
+	created_by: string;
+	closed_at: number | null;
+}
+
+export interface TaskScoreTable {
+	id: Generated<number>;
+	task_id: string;
+	/** 1-10. */
+	score: number;
+	at: number;
+	by: string;
 }
