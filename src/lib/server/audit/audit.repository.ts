@@ -1,7 +1,8 @@
 import type { Db } from '../db/connect';
 
 export type AuditAction = 'read' | 'create' | 'update' | 'delete';
-export type AuditEntity = 'citizen';
+/** Citizen records, their cases (sager) and their readiness tasks. */
+export type AuditEntity = 'citizen' | 'case' | 'work_task';
 
 export interface AuditEntry {
 	at: number;
