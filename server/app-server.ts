@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { caseChanges } from '../src/lib/server/cases/changes';
 import { boardChanges } from '../src/lib/server/overview/changes';
 import type { Runtime } from '../src/lib/server/runtime';
 import type { Logger } from './sync/logger';
@@ -35,6 +36,8 @@ export function createAppServer(options: {
 		// The process-wide hub: the overview's event stream (in the SvelteKit bundle) listens there.
 		onProjectionChanged: (boardId) => boardChanges().publish(boardId)
 	});
+	// The case service (in the SvelteKit bundle) publishes here after a team's cases changed.
+	const stopCaseChanges = caseChanges().subscribe((teamId) => void sync.refreshTeamSummary(teamId));
 	const notFound = (res: http.ServerResponse) => () => {
 		res.statusCode = 404;
 		res.end('Not found');
@@ -54,6 +57,7 @@ export function createAppServer(options: {
 			// them: stop listening first, then close the WebSockets, then wait for the HTTP side.
 			const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
 			server.closeAllConnections();
+			stopCaseChanges();
 			await sync.close();
 			await stopped;
 		}

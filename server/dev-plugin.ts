@@ -21,6 +21,9 @@ export function tavlenSyncDevPlugin(): Plugin {
 		const changesModule = (await server.ssrLoadModule('/src/lib/server/overview/changes.ts')) as {
 			boardChanges: () => { publish: (boardId: string) => void };
 		};
+		const caseModule = (await server.ssrLoadModule('/src/lib/server/cases/changes.ts')) as {
+			caseChanges: () => { subscribe: (listener: (teamId: string) => void) => () => void };
+		};
 		const runtime = await runtimeModule.getRuntime();
 		const sync = syncModule.createSyncServer({
 			db: runtime.db,
@@ -28,6 +31,8 @@ export function tavlenSyncDevPlugin(): Plugin {
 			onProjectionChanged: (boardId) => changesModule.boardChanges().publish(boardId)
 		});
 		runtime.onAccessChanged = (boardIds) => sync.recheckAccess(boardIds);
+		// Lives as long as the dev server: the sync server is never closed before it.
+		caseModule.caseChanges().subscribe((teamId) => void sync.refreshTeamSummary(teamId));
 		return sync;
 	};
 	return {

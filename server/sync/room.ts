@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { readBoard } from '../../src/lib/board/model';
 import { checkBoard } from '../../src/lib/board/schema';
+import { getServerData, writeServerValue, type ServerKey } from '../../src/lib/board/server-data';
 import { LIMITS } from '../../src/lib/board/types';
 import type { Db } from '../../src/lib/server/db/connect';
 import {
@@ -48,7 +49,15 @@ export interface RoomOptions {
 	compactEvery: number;
 	/** Told after a committed update changed this board's opening or match rows (the overview listens). */
 	onProjectionChanged?: (boardId: string) => void;
+	/**
+	 * The server-authored data the board should carry now (server-data.ts), written while the
+	 * board loads, before any peer is served. A failure is logged and the board loads without it.
+	 */
+	loadServerData?: (boardId: string) => Promise<Partial<Record<ServerKey, unknown>>>;
 }
+
+/** Origin of the server's own writes (server-data.ts), so listeners can tell them from peers'. */
+export const SERVER_ORIGIN = Symbol('server');
 
 export type Refusal = { code: number; reason: string };
 
@@ -80,6 +89,10 @@ export class Room {
 	constructor(options: RoomOptions) {
 		this.#options = options;
 		this.boardId = options.boardId;
+		// Define the server root as a map before any update arrives, so a client's write to it is
+		// seen as a change of this very type (see #trial).
+		getServerData(this.doc);
+		getServerData(this.#shadow);
 		this.awareness.setLocalState(null);
 		this.awareness.on(
 			'update',
@@ -113,6 +126,16 @@ export class Room {
 		this.#sinceCompaction = state.updates.length;
 		this.#projected = projectBoard(this.boardId, readBoard(this.doc));
 		await replaceProjection(this.#options.db, this.boardId, this.#projected);
+		try {
+			const data = (await this.#options.loadServerData?.(this.boardId)) ?? {};
+			for (const [key, value] of Object.entries(data) as [ServerKey, unknown][])
+				await this.#writeServerData(key, value);
+		} catch (error) {
+			this.#options.log.error('server data not written at load', {
+				boardId: this.boardId,
+				error: String(error)
+			});
+		}
 	}
 
 	/** Runs tasks one after another; a failing task is logged and does not stop the queue. */
@@ -245,15 +268,25 @@ export class Room {
 		const collect = (u: Uint8Array): void => {
 			emitted.push(u);
 		};
+		const serverRoot: unknown = getServerData(this.#shadow);
+		let touchesServerData = false;
+		const watch = (transaction: Y.Transaction): void => {
+			for (const type of transaction.changed.keys())
+				if (type === serverRoot) touchesServerData = true;
+		};
 		this.#shadow.on('update', collect);
+		this.#shadow.on('afterTransaction', watch);
 		let verdict: { ok: true } | { ok: false; reason: string };
 		try {
 			Y.applyUpdate(this.#shadow, update);
-			verdict = checkBoard(this.#shadow);
+			verdict = touchesServerData
+				? { ok: false, reason: 'server data is written by the server only' }
+				: checkBoard(this.#shadow);
 		} catch (error) {
 			verdict = { ok: false, reason: `undecodable update (${String(error).slice(0, 60)})` };
 		} finally {
 			this.#shadow.off('update', collect);
+			this.#shadow.off('afterTransaction', watch);
 		}
 		if (!verdict.ok) {
 			this.#resetShadow();
@@ -266,7 +299,56 @@ export class Room {
 	#resetShadow(): void {
 		this.#shadow.destroy();
 		this.#shadow = new Y.Doc();
+		getServerData(this.#shadow);
 		Y.applyUpdate(this.#shadow, Y.encodeStateAsUpdate(this.doc));
+	}
+
+	/**
+	 * Writes server-authored data (server-data.ts) the way a peer's update goes: checked on the
+	 * shadow, appended to the log, applied and broadcast to every peer, in the room's one order.
+	 * Nothing is written when the board already holds the same value. Resolves true if it wrote.
+	 */
+	writeServerData(key: ServerKey, value: unknown): Promise<boolean> {
+		let wrote = false;
+		return this.#enqueue(async () => {
+			if (!this.#closed) wrote = await this.#writeServerData(key, value);
+		}).then(() => wrote);
+	}
+
+	/** writeServerData's work; runs inside the queue. */
+	async #writeServerData(key: ServerKey, value: unknown): Promise<boolean> {
+		const emitted: Uint8Array[] = [];
+		const collect = (u: Uint8Array): void => {
+			emitted.push(u);
+		};
+		this.#shadow.on('update', collect);
+		try {
+			if (!writeServerValue(this.#shadow, key, value, SERVER_ORIGIN)) return false;
+		} finally {
+			this.#shadow.off('update', collect);
+		}
+		const verdict = checkBoard(this.#shadow);
+		const update = emitted.length === 1 ? emitted[0]! : Y.mergeUpdates(emitted);
+		if (!verdict.ok) {
+			this.#resetShadow();
+			throw new Error(`server data refused by the schema check: ${verdict.reason}`);
+		}
+		try {
+			this.#lastUpdateId = await appendUpdate(
+				this.#options.db,
+				this.boardId,
+				update,
+				this.#options.now()
+			);
+		} catch (error) {
+			this.#resetShadow();
+			throw error;
+		}
+		Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
+		this.#broadcast(encodeUpdate(update));
+		this.#sinceCompaction++;
+		if (this.#sinceCompaction >= this.#options.compactEvery) this.#scheduleCompaction();
+		return true;
 	}
 
 	#refuse(peer: Peer, refusal: Refusal): void {

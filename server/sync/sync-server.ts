@@ -9,6 +9,7 @@ import {
 } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db/connect';
 import { CLOSE, closeReason } from './protocol';
+import { createSummaryKeeper } from './forecast-summary';
 import { Room, type Peer } from './room';
 import { consoleLogger, type Logger } from './logger';
 
@@ -23,6 +24,8 @@ export interface SyncServerOptions {
 	compactEvery?: number;
 	/** Told after a committed update changed a board's opening or match rows. */
 	onProjectionChanged?: (boardId: string) => void;
+	/** How often live boards' forecast summaries are recomputed without a case change (the date moves on). */
+	summaryRefreshMs?: number;
 }
 
 export interface SyncServer {
@@ -32,6 +35,8 @@ export interface SyncServer {
 	roomCount(): number;
 	/** Re-checks access of live connections now (all, or those on the given boards), e.g. after a membership change. */
 	recheckAccess(boardIds?: readonly string[]): void;
+	/** Recomputes the forecast summary on the team's live boards; call after its cases changed. */
+	refreshTeamSummary(teamId: string): Promise<void>;
 	/** Resolves when every room has processed what it has received so far. */
 	drain(): Promise<void>;
 	close(): Promise<void>;
@@ -60,6 +65,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const rooms = new Map<string, Room>();
 	const unloading = new Map<string, Promise<void>>();
 	const connections = new Set<Connection>();
+	const summaries = createSummaryKeeper({ db: options.db, log, now, rooms: () => rooms.values() });
 
 	async function admit(req: IncomingMessage, boardId: string): Promise<Admission> {
 		if (!originAllowed(req, options.origin))
@@ -88,7 +94,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 				log,
 				now,
 				compactEvery: options.compactEvery ?? 200,
-				onProjectionChanged: options.onProjectionChanged
+				onProjectionChanged: options.onProjectionChanged,
+				loadServerData: async (id) => ({ forecast: await summaries.summaryFor(id) })
 			});
 			rooms.set(boardId, room);
 		}
@@ -222,6 +229,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		}
 	}, options.heartbeatMs ?? 30_000);
 	heartbeat.unref();
+	const summaryTimer = setInterval(
+		() => void summaries.refreshAll(),
+		options.summaryRefreshMs ?? 10 * 60_000
+	);
+	summaryTimer.unref();
 
 	return {
 		handleUpgrade,
@@ -231,12 +243,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 				if (!boardIds || boardIds.includes(connection.room.boardId)) recheck(connection);
 			}
 		},
+		refreshTeamSummary: (teamId) => summaries.refreshTeam(teamId),
 		async drain() {
 			await Promise.all([...rooms.values()].map((r) => r.drain()));
 			await Promise.all(unloading.values());
 		},
 		async close() {
 			clearInterval(heartbeat);
+			clearInterval(summaryTimer);
 			// Every upgraded socket, also those still waiting for their room: each holds the HTTP server open.
 			for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'server shutting down');
 			await Promise.all([...rooms.values()].map((r) => r.close()));

@@ -1,3 +1,5 @@
+import type { ForecastSummary } from '../forecast/summary';
+import { getServerData, parseForecastSummary, SERVER_KEYS } from './server-data';
 import type * as Y from 'yjs';
 import {
 	openBoardConnection,
@@ -97,6 +99,9 @@ export class BoardSession {
 		everSynced: false
 	});
 	#peers = $state.raw<Peer[]>([]);
+	/** The server's forecast summary; re-parsed only when its stored text changes. */
+	#forecast = $state.raw<ForecastSummary | null>(null);
+	#forecastText: unknown = undefined;
 	#presence = $derived.by(() => groupPresence(this.#peers, this.userId));
 	#focusByCard = $derived(groupFocus(this.#presence));
 
@@ -107,11 +112,13 @@ export class BoardSession {
 		this.#connection = openBoardConnection({ boardId: options.boardId, user: options.user });
 		this.#doc = this.#connection.doc;
 		this.#board = readBoard(this.#doc);
+		this.#readForecast();
 		this.#connectionSnapshot = this.#connection.snapshot;
 		this.#peers = this.#connection.peers();
 		// Synchronous refresh: a drop's moveCard must show its result before the drag preview goes.
 		const onUpdate = () => {
 			this.#board = readBoard(this.#doc);
+			this.#readForecast();
 		};
 		this.#doc.on('update', onUpdate);
 		this.#unsubscribe.push(
@@ -127,6 +134,18 @@ export class BoardSession {
 
 	get board(): BoardView {
 		return this.#board;
+	}
+
+	/** The team's forecast summary the server keeps on the board; null when the team has none. */
+	get forecast(): ForecastSummary | null {
+		return this.#forecast;
+	}
+
+	#readForecast(): void {
+		const text = getServerData(this.#doc).get(SERVER_KEYS.forecast);
+		if (text === this.#forecastText) return;
+		this.#forecastText = text;
+		this.#forecast = parseForecastSummary(text);
 	}
 
 	/** False until the cache or the server has delivered the board, so an empty view is not mistaken for an empty board. */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { isValidId } from './ids';
 import { isValidOrderKey } from './order';
+import { checkServerData, SERVER_ROOT } from './server-data';
 import {
 	CARD_KINDS,
 	CLOSE_REASONS,
@@ -33,7 +34,9 @@ export const ROOT_KEYS = {
 	meta: 'meta',
 	lanes: 'lanes',
 	cards: 'cards',
-	matches: 'matches'
+	matches: 'matches',
+	/** Server-authored data (server-data.ts); clients may read it, never write it. */
+	server: SERVER_ROOT
 } as const;
 const ALLOWED_ROOTS = new Set<string>(Object.values(ROOT_KEYS));
 
@@ -327,12 +330,17 @@ export function checkBoard(doc: Y.Doc): { ok: true } | { ok: false; reason: stri
 			return { ok: false, reason: `root ${key} has the wrong type` };
 		if (hasListContent(type)) return { ok: false, reason: `root ${key} has list content` };
 	}
-	let meta: Y.Map<unknown>, lanes: Y.Map<unknown>, cards: Y.Map<unknown>, matches: Y.Map<unknown>;
+	let meta: Y.Map<unknown>,
+		lanes: Y.Map<unknown>,
+		cards: Y.Map<unknown>,
+		matches: Y.Map<unknown>,
+		server: Y.Map<unknown>;
 	try {
 		meta = doc.getMap(ROOT_KEYS.meta);
 		lanes = doc.getMap(ROOT_KEYS.lanes);
 		cards = doc.getMap(ROOT_KEYS.cards);
 		matches = doc.getMap(ROOT_KEYS.matches);
+		server = doc.getMap(ROOT_KEYS.server);
 	} catch {
 		return { ok: false, reason: 'a root has the wrong type' };
 	}
@@ -359,5 +367,5 @@ export function checkBoard(doc: Y.Doc): { ok: true } | { ok: false; reason: stri
 		const match = readMatch(key, value);
 		if (!match.ok) return match;
 	}
-	return { ok: true };
+	return checkServerData(server);
 }

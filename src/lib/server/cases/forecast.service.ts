@@ -55,17 +55,21 @@ export async function loadTeamForecastInput(
 	};
 }
 
-/** The board's live forecast summary for the team (src/lib/forecast/summary.ts). */
+/**
+ * The board's live forecast summary for the team (src/lib/forecast/summary.ts), with how many
+ * cases (open or closed) the team has, so callers can tell "no cases yet" from "all closed".
+ */
 export async function computeTeamSummary(
 	db: Db,
 	teamId: string,
 	now: number
-): Promise<ForecastSummary> {
+): Promise<{ summary: ForecastSummary; cases: number }> {
 	const input = await loadTeamForecastInput(db, teamId, now);
-	return summarizeForecast(input.cases, input.history, {
+	const summary = summarizeForecast(input.cases, input.history, {
 		today: input.today,
 		targetGroups: input.targetGroups,
 		groupOrder: input.groupOrder,
 		staleWeeks: input.settings.staleWeeks
 	});
+	return { summary, cases: input.cases.length };
 }
