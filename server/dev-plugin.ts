@@ -31,6 +31,7 @@ export function tavlenSyncDevPlugin(): Plugin {
 			onProjectionChanged: (boardId) => changesModule.boardChanges().publish(boardId)
 		});
 		runtime.onAccessChanged = (boardIds) => sync.recheckAccess(boardIds);
+		runtime.onScreenLinkRevoked = (linkId) => sync.closeScreenLink(linkId);
 		// Lives as long as the dev server: the sync server is never closed before it.
 		caseModule.caseChanges().subscribe((teamId) => void sync.refreshTeamSummary(teamId));
 		return sync;

@@ -23,6 +23,7 @@ const { handler } = (await import(handlerUrl)) as { handler: RequestHandler };
 const app = createAppServer({ runtime, handler, log: consoleLogger });
 // Admin pages change memberships in this process: live sockets are re-checked at once.
 runtime.onAccessChanged = (boardIds) => app.sync.recheckAccess(boardIds);
+runtime.onScreenLinkRevoked = (linkId) => app.sync.closeScreenLink(linkId);
 app.http.listen(port, host, () => {
 	consoleLogger.info('Tavlen listening', {
 		url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,

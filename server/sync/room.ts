@@ -36,6 +36,8 @@ export interface Peer {
 	socket: PeerSocket;
 	userId: string;
 	canEdit: boolean;
+	/** False for a meeting-room screen: it reads others' presence but does not announce its own. */
+	announces?: boolean;
 	/** Awareness client ids this peer announced; removed when it leaves. */
 	awarenessIds: Set<number>;
 }
@@ -196,6 +198,7 @@ export class Room {
 	}
 
 	#receiveAwareness(peer: Peer, update: Uint8Array): void {
+		if (peer.announces === false) return;
 		if (update.byteLength > MAX_AWARENESS_BYTES) {
 			this.#refuse(peer, { code: CLOSE.tooLarge, reason: 'awareness update too large' });
 			return;

@@ -8,6 +8,10 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db/connect';
+import {
+	findActiveScreenLink,
+	touchScreenLink
+} from '../../src/lib/server/screens/screen-link.service';
 import { CLOSE, closeReason } from './protocol';
 import { createSummaryKeeper } from './forecast-summary';
 import { Room, type Peer } from './room';
@@ -35,6 +39,8 @@ export interface SyncServer {
 	roomCount(): number;
 	/** Re-checks access of live connections now (all, or those on the given boards), e.g. after a membership change. */
 	recheckAccess(boardIds?: readonly string[]): void;
+	/** Closes the sockets of a screen link at once, e.g. right after it was revoked. */
+	closeScreenLink(linkId: string): void;
 	/** Recomputes the forecast summary on the team's live boards; call after its cases changed. */
 	refreshTeamSummary(teamId: string): Promise<void>;
 	/** Resolves when every room has processed what it has received so far. */
@@ -46,17 +52,23 @@ const PATH = /^\/sync\/([a-z0-9_-]{1,40})\/?$/;
 /** Hard cap per frame; the room refuses updates above LIMITS.updateBytes with a reason first. */
 const MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
+/** What let a socket in: a signed-in user's session, or a screen link (read-only, no user). */
+type Credential =
+	{ kind: 'session'; token: string } | { kind: 'screen'; token: string; linkId: string };
+
 interface Connection {
 	ws: WebSocket;
 	peer: Peer;
 	room: Room;
-	sessionToken: string;
+	credential: Credential;
 	alive: boolean;
 }
 
 type Admission =
-	| { ok: true; userId: string; canEdit: boolean; token: string }
+	| { ok: true; userId: string; canEdit: boolean; credential: Credential }
 	| { ok: false; code: number; reason: string };
+
+const SCREEN_REVOKED = 'screen link revoked or expired';
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const log = options.log ?? consoleLogger;
@@ -67,9 +79,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const connections = new Set<Connection>();
 	const summaries = createSummaryKeeper({ db: options.db, log, now, rooms: () => rooms.values() });
 
-	async function admit(req: IncomingMessage, boardId: string): Promise<Admission> {
+	async function admit(req: IncomingMessage, boardId: string, url: URL): Promise<Admission> {
 		if (!originAllowed(req, options.origin))
 			return { ok: false, code: CLOSE.noAccess, reason: 'origin not allowed' };
+		const screenToken = url.searchParams.get('screen');
+		if (screenToken !== null) return checkScreen(screenToken, boardId);
 		const token = readCookie(req.headers.cookie, SESSION_COOKIE);
 		if (!token) return { ok: false, code: CLOSE.sessionExpired, reason: 'session expired' };
 		return checkAccess(token, boardId);
@@ -80,7 +94,32 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		if (!user) return { ok: false, code: CLOSE.sessionExpired, reason: 'session expired' };
 		const access = await findBoardForMember(options.db, user, boardId);
 		if (!access) return { ok: false, code: CLOSE.noAccess, reason: 'no access to this board' };
-		return { ok: true, userId: user.id, canEdit: access.canEdit, token };
+		return {
+			ok: true,
+			userId: user.id,
+			canEdit: access.canEdit,
+			credential: { kind: 'session', token }
+		};
+	}
+
+	/** A screen reads its one board; unknown, revoked and expired links get the same answer. */
+	async function checkScreen(token: string, boardId: string): Promise<Admission> {
+		const link = await findActiveScreenLink(options.db, token, now());
+		if (!link || link.boardId !== boardId)
+			return { ok: false, code: CLOSE.noAccess, reason: SCREEN_REVOKED };
+		await touchScreenLink(options.db, link, now());
+		return {
+			ok: true,
+			userId: `screen:${link.id}`,
+			canEdit: false,
+			credential: { kind: 'screen', token, linkId: link.id }
+		};
+	}
+
+	function check(credential: Credential, boardId: string): Promise<Admission> {
+		return credential.kind === 'session'
+			? checkAccess(credential.token, boardId)
+			: checkScreen(credential.token, boardId);
 	}
 
 	async function roomFor(boardId: string): Promise<Room> {
@@ -142,6 +181,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			},
 			userId: admission.userId,
 			canEdit: admission.canEdit,
+			// A screen is not a participant: it reads presence but does not appear in it.
+			announces: admission.credential.kind === 'session',
 			awarenessIds: new Set()
 		};
 		ws.binaryType = 'nodebuffer';
@@ -168,7 +209,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 					unloadIfEmpty(room);
 					return;
 				}
-				connection = { ws, peer, room, sessionToken: admission.token, alive: true };
+				connection = { ws, peer, room, credential: admission.credential, alive: true };
 				ws.on('pong', () => {
 					if (connection) connection.alive = true;
 				});
@@ -188,7 +229,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		if (!match) return false;
 		const boardId = match[1]!;
 		socket.on('error', () => socket.destroy());
-		admit(req, boardId)
+		admit(req, boardId, url)
 			.then((admission) => {
 				wss.handleUpgrade(req, socket, head, (ws) => {
 					if (!admission.ok) {
@@ -207,7 +248,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 	}
 
 	function recheck(connection: Connection): void {
-		checkAccess(connection.sessionToken, connection.room.boardId)
+		check(connection.credential, connection.room.boardId)
 			.then((admission) => {
 				if (!admission.ok) connection.ws.close(admission.code, admission.reason);
 				else connection.peer.canEdit = admission.canEdit;
@@ -244,6 +285,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			}
 		},
 		refreshTeamSummary: (teamId) => summaries.refreshTeam(teamId),
+		closeScreenLink(linkId) {
+			for (const connection of connections) {
+				const { credential } = connection;
+				if (credential.kind === 'screen' && credential.linkId === linkId)
+					connection.ws.close(CLOSE.noAccess, SCREEN_REVOKED);
+			}
+		},
 		async drain() {
 			await Promise.all([...rooms.values()].map((r) => r.drain()));
 			await Promise.all(unloading.values());

@@ -15,6 +15,8 @@ export interface Runtime {
 	config: TavlenConfig;
 	/** Live rooms can be told that a membership changed; set by the sync server when present. */
 	onAccessChanged?: (boardIds?: string[]) => void;
+	/** Closes a revoked screen link's live sockets; set by the sync server when present. */
+	onScreenLinkRevoked?: (linkId: string) => void;
 }
 
 const KEY = Symbol.for('tavlen.runtime');

@@ -23,6 +23,7 @@ export interface Database {
 	case_history: CaseHistoryTable;
 	work_task: WorkTaskTable;
 	task_score: TaskScoreTable;
+	screen_link: ScreenLinkTable;
 }
 
 export interface UserTable {
@@ -254,4 +255,17 @@ export interface TaskScoreTable {
 	score: number;
 	at: number;
 	by: string;
+}
+
+/** A read-only link for a meeting-room screen; only the token's SHA-256 is stored. */
+export interface ScreenLinkTable {
+	id: string;
+	board_id: string;
+	token_hash: string;
+	label: string;
+	created_by: string;
+	created_at: number;
+	expires_at: number;
+	revoked_at: number | null;
+	last_seen_at: number | null;
 }
