@@ -114,6 +114,17 @@ const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[
 		path: () => '/boards/doesnotexist',
 		expect: row('login', 404, 404, 404, 404, 404)
 	},
+	// Screen links are the team leader's; the screen page itself needs no sign-in, only a live link.
+	{
+		name: '/boards/:board/screens',
+		path: () => `/boards/${boardId}/screens`,
+		expect: row('login', 404, 404, 200, 404, 404)
+	},
+	{
+		name: '/screen/[token]',
+		path: () => `/screen/${'a'.repeat(52)}`,
+		expect: row(404, 404, 404, 404, 404, 404)
+	},
 	{ name: '/admin', path: () => '/admin', expect: adminOnly },
 	{ name: '/admin/teams', path: () => '/admin/teams', expect: adminOnly },
 	{ name: '/admin/teams/:team', path: () => `/admin/teams/${teamId}`, expect: adminOnly },
@@ -209,6 +220,16 @@ const ACTIONS: { name: string; path: () => string; expect: Record<Who, Outcome> 
 		name: '/teams/:team/citizens/[citizenId]',
 		path: () => `/teams/${teamId}/citizens/${citizenId}`,
 		expect: row('login', 404, 400, 400, 404, 404)
+	},
+	{
+		name: '/boards/:board/screens?/create',
+		path: () => `/boards/${boardId}/screens?/create`,
+		expect: row('login', 404, 404, 400, 404, 404)
+	},
+	{
+		name: '/boards/:board/screens?/revoke',
+		path: () => `/boards/${boardId}/screens?/revoke`,
+		expect: row('login', 404, 404, 400, 404, 404)
 	},
 	{ name: '/settings', path: () => '/settings', expect: row('login', 400, 400, 400, 400, 400) }
 ];

@@ -79,6 +79,8 @@ export interface BoardSessionOptions {
 	user: { id: string; name: string };
 	/** The role's right to edit, as the page load decided it. The server enforces it too. */
 	canEdit: boolean;
+	/** Set on a meeting-room screen opened through a screen link (read-only, no cache). */
+	screenToken?: string;
 }
 
 const EMPTY_BOARD: BoardView = { lanes: [], orphans: [], cardCount: 0, matches: {} };
@@ -109,7 +111,11 @@ export class BoardSession {
 		this.boardId = options.boardId;
 		this.userId = options.user.id;
 		this.#roleCanEdit = options.canEdit;
-		this.#connection = openBoardConnection({ boardId: options.boardId, user: options.user });
+		this.#connection = openBoardConnection({
+			boardId: options.boardId,
+			user: options.user,
+			screenToken: options.screenToken
+		});
 		this.#doc = this.#connection.doc;
 		this.#board = readBoard(this.#doc);
 		this.#readForecast();

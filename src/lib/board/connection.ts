@@ -49,6 +49,11 @@ export interface ConnectionSnapshot {
 export interface BoardConnectionOptions {
 	boardId: string;
 	user: { id: string; name: string };
+	/**
+	 * A meeting-room screen's link token (issue 5): the socket is admitted by it instead of a
+	 * session, nothing is cached on the (shared) device, and the screen does not announce itself.
+	 */
+	screenToken?: string;
 }
 
 export const CACHE_PREFIX = 'tavlen-board-';
@@ -170,7 +175,8 @@ export class BoardConnection {
 	readonly boardId: string;
 	readonly #cacheName: string;
 	readonly #provider: WebsocketProvider;
-	readonly #persistence: IndexeddbPersistence;
+	/** Null for a screen: a shared TV keeps no copy of the board. */
+	readonly #persistence: IndexeddbPersistence | null;
 	readonly #listeners = new Set<() => void>();
 	#problem: ConnectionProblem | null = null;
 	#cacheLoaded = false;
@@ -183,18 +189,28 @@ export class BoardConnection {
 	constructor(options: BoardConnectionOptions) {
 		this.boardId = options.boardId;
 		this.#cacheName = cacheName(options.boardId, options.user.id);
-		rememberCache(this.#cacheName);
-		this.#persistence = new IndexeddbPersistence(this.#cacheName, this.doc);
+		const screen = options.screenToken !== undefined;
+		if (!screen) rememberCache(this.#cacheName);
+		this.#persistence = screen ? null : new IndexeddbPersistence(this.#cacheName, this.doc);
 		this.#provider = new WebsocketProvider(syncServerUrl(), options.boardId, this.doc, {
 			connect: false,
 			maxBackoffTime: BACKOFF_MIN_CAP_MS,
 			// Every edit goes through the server's check; tabs must not hand edits to each other around it.
-			disableBc: true
+			disableBc: true,
+			params: screen ? { screen: options.screenToken! } : {}
 		});
-		this.awareness.setLocalState({
-			user: { id: options.user.id, name: options.user.name, color: colorForUser(options.user.id) },
-			focus: null
-		});
+		this.awareness.setLocalState(
+			screen
+				? null
+				: {
+						user: {
+							id: options.user.id,
+							name: options.user.name,
+							color: colorForUser(options.user.id)
+						},
+						focus: null
+					}
+		);
 		this.#snapshot = this.#computeSnapshot();
 
 		this.#provider.on('status', this.#changed);
@@ -208,7 +224,11 @@ export class BoardConnection {
 
 		// Connect after the cache is applied, so the first sync step already carries offline edits.
 		const timeout = new Promise<void>((resolve) => setTimeout(resolve, CACHE_TIMEOUT_MS));
-		Promise.race([this.#persistence.whenSynced.then(() => this.#watchCacheDeletion()), timeout])
+		const persistence = this.#persistence;
+		const cache = persistence
+			? Promise.race([persistence.whenSynced.then(() => this.#watchCacheDeletion()), timeout])
+			: Promise.resolve();
+		cache
 			.catch((error: unknown) => console.warn('board cache unavailable', error))
 			.finally(() => {
 				this.#cacheLoaded = true;
@@ -258,7 +278,7 @@ export class BoardConnection {
 
 	/** True when `origin` marks a change that came from the server or the cache, not from this person. */
 	isRemoteOrigin(origin: unknown): boolean {
-		return origin === this.#provider || origin === this.#persistence;
+		return origin === this.#provider || (origin !== null && origin === this.#persistence);
 	}
 
 	/** Closes the socket and the cache; the doc is unusable afterwards. */
@@ -274,14 +294,14 @@ export class BoardConnection {
 		this.#provider.destroy();
 		this.awareness.destroy();
 		this.#listeners.clear();
-		await this.#persistence.destroy();
+		await this.#persistence?.destroy();
 		this.doc.destroy();
 	}
 
 	/** Throws away this board's local copy (also any unsynced edits) and closes the connection. */
 	async clearCache(): Promise<void> {
 		await this.destroy();
-		await deleteDatabase(this.#cacheName);
+		if (this.#persistence) await deleteDatabase(this.#cacheName);
 	}
 
 	#computeSnapshot(): ConnectionSnapshot {
@@ -371,8 +391,9 @@ export class BoardConnection {
 
 	#watchCacheDeletion(): void {
 		// Logout in another tab deletes the caches; let go of ours so the delete can finish.
-		this.#persistence.db?.addEventListener('versionchange', () => {
-			this.#persistence
+		const persistence = this.#persistence;
+		persistence?.db?.addEventListener('versionchange', () => {
+			persistence
 				.destroy()
 				.catch((error: unknown) => console.warn('could not close board cache', error));
 		});
