@@ -182,6 +182,38 @@ const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[
 		name: '/teams/:team/overview/export/bogus',
 		path: () => `/teams/${teamId}/overview/export/bogus`,
 		expect: nobody
+	},
+	// The forecast pages and their export: the team's leaders and consultants, like the overview.
+	{ name: '/teams/:team/forecast', path: () => `/teams/${teamId}/forecast`, expect: overview },
+	{
+		name: '/teams/:team/forecast?gruppe=SDP',
+		path: () => `/teams/${teamId}/forecast?gruppe=SDP`,
+		expect: overview
+	},
+	{
+		name: '/teams/:team/forecast?gruppe=bogus',
+		path: () => `/teams/${teamId}/forecast?gruppe=bogus`,
+		expect: nobody
+	},
+	{
+		name: '/teams/:team/forecast/variation',
+		path: () => `/teams/${teamId}/forecast/variation`,
+		expect: overview
+	},
+	{
+		name: '/teams/:team/forecast/sparring',
+		path: () => `/teams/${teamId}/forecast/sparring`,
+		expect: overview
+	},
+	{
+		name: '/teams/:team/forecast/export',
+		path: () => `/teams/${teamId}/forecast/export?gruppe=alle`,
+		expect: overview
+	},
+	{
+		name: '/teams/doesnotexist/forecast',
+		path: () => '/teams/doesnotexist/forecast',
+		expect: nobody
 	}
 ];
 
@@ -283,7 +315,7 @@ for (const action of ACTIONS) {
 	});
 }
 
-// The overview's event stream never ends, so only its status is read, then the request is dropped.
+// The event streams (overview, forecast) never end: only the status is read, then the request is dropped.
 const STREAM: Record<Who, 200 | 401 | 404> = {
 	anonymous: 401,
 	viewer: 404,
@@ -293,21 +325,23 @@ const STREAM: Record<Who, 200 | 401 | 404> = {
 	otherLeader: 404
 };
 
-test('GET /teams/:team/overview/events', async ({ baseURL }) => {
-	for (const who of WHO) {
-		const cookie = await sessionCookie(contexts.get(who)!);
-		const abort = new AbortController();
-		const response = await fetch(`${baseURL}/teams/${teamId}/overview/events`, {
-			headers: cookie ? { cookie } : {},
-			redirect: 'manual',
-			signal: abort.signal
-		});
-		expect(response.status, `${who} GET the overview's event stream`).toBe(STREAM[who]);
-		if (response.status === 200)
-			expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-		abort.abort();
-	}
-});
+for (const page of ['overview', 'forecast'] as const) {
+	test(`GET /teams/:team/${page}/events`, async ({ baseURL }) => {
+		for (const who of WHO) {
+			const cookie = await sessionCookie(contexts.get(who)!);
+			const abort = new AbortController();
+			const response = await fetch(`${baseURL}/teams/${teamId}/${page}/events`, {
+				headers: cookie ? { cookie } : {},
+				redirect: 'manual',
+				signal: abort.signal
+			});
+			expect(response.status, `${who} GET the ${page}'s event stream`).toBe(STREAM[who]);
+			if (response.status === 200)
+				expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+			abort.abort();
+		}
+	});
+}
 
 type SocketOutcome = 'write' | 'read' | 4401 | 4403;
 const SOCKET: Record<Who, SocketOutcome> = {

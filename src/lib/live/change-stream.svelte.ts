@@ -1,9 +1,10 @@
 /**
- * Listens to a team's overview event stream (Server-Sent Events) and calls `onChange` once per
- * burst of changes: a meeting moving ten cards in a second reloads the figures once, not ten times.
+ * Listens to a page's event stream (Server-Sent Events) and calls `onChange` once per burst of
+ * changes: a meeting moving ten cards in a second reloads the figures once, not ten times.
  * EventSource reconnects by itself; `connected` tells the page whether the figures are live.
+ * Shared by every live page (the overview, the forecast pages): the server sends only `change`.
  */
-export class OverviewStream {
+export class ChangeStream {
 	#connected = $state(false);
 	#source: EventSource | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
