@@ -73,7 +73,9 @@ export type CaseFormIssue =
 	| 'invalid_choice'
 	/** A next step needs both its text and its due date (or neither). */
 	| 'step_needs_due'
-	| 'step_needs_text';
+	| 'step_needs_text'
+	/** Form-level (key ''): a closed case is reopened before it is changed. */
+	| 'case_closed';
 
 /** Keyed by a CaseFormField or by extraKey(fieldId). */
 export type CaseFormIssues = Partial<Record<string, CaseFormIssue>>;

@@ -67,3 +67,46 @@ function mapGoal(row: Selectable<CaseGoalTable>): CaseGoal {
 		sortOrder: row.sort_order
 	};
 }
+
+/** Adds a goal after the last one; the caller has checked that the code is free. */
+export async function insertCaseGoal(
+	db: Db,
+	input: { code: string; name: string }
+): Promise<CaseGoal> {
+	const last = await db
+		.selectFrom('case_goal')
+		.select((eb) => eb.fn.max('sort_order').as('max'))
+		.executeTakeFirst();
+	const row: Selectable<CaseGoalTable> = {
+		id: newId(),
+		code: input.code,
+		name: input.name,
+		active: 1,
+		sort_order: (last?.max ?? 0) + 10
+	};
+	await db.insertInto('case_goal').values(row).execute();
+	return mapGoal(row);
+}
+
+export async function updateCaseGoalRow(
+	db: Db,
+	id: string,
+	changes: { name?: string; active?: boolean }
+): Promise<void> {
+	const set: { name?: string; active?: number } = {};
+	if (changes.name !== undefined) set.name = changes.name;
+	if (changes.active !== undefined) set.active = changes.active ? 1 : 0;
+	if (Object.keys(set).length === 0) return;
+	await db.updateTable('case_goal').set(set).where('id', '=', id).execute();
+}
+
+/** How many open cases have each goal, by goal code (goals without any are absent). */
+export async function countOpenCasesByGoal(db: Db): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom('case_forecast')
+		.select(['goal', (eb) => eb.fn.countAll<number>().as('count')])
+		.where('closed_at', 'is', null)
+		.groupBy('goal')
+		.execute();
+	return new Map(rows.map((r) => [r.goal, Number(r.count)]));
+}

@@ -1,0 +1,105 @@
+import type { Db } from '../db/connect';
+import {
+	CASE_ADMIN_LIMITS,
+	goalCodeFromName,
+	type CaseAdminIssues,
+	type CaseAdminResult
+} from '../../cases/case-admin-rules';
+import { looksLikeCpr } from '../../privacy/cpr';
+import {
+	countOpenCasesByGoal,
+	findCaseGoal,
+	insertCaseGoal,
+	listCaseGoals,
+	updateCaseGoalRow,
+	type CaseGoal
+} from './goal.repository';
+
+/**
+ * The municipality's goal list (mål), managed by an admin. A goal is never deleted and its code
+ * never changes: cases and their history store the code. A goal no longer wanted is deactivated,
+ * so it cannot be chosen any more, while the cases that have it keep it. Authorisation is the
+ * caller's job. Input is form-shaped (strings).
+ */
+
+export interface GoalOverview extends CaseGoal {
+	/** Open cases with the goal. */
+	caseCount: number;
+}
+
+export async function listGoalsOverview(db: Db): Promise<GoalOverview[]> {
+	const [goals, counts] = await Promise.all([
+		listCaseGoals(db, { includeInactive: true }),
+		countOpenCasesByGoal(db)
+	]);
+	return goals.map((g) => ({ ...g, caseCount: counts.get(g.code) ?? 0 }));
+}
+
+function text(input: Record<string, unknown>, key: string): string {
+	const value = input[key];
+	return typeof value === 'string' ? value : '';
+}
+
+function checkName(typed: string, issues: CaseAdminIssues): string {
+	const name = typed.replace(/\s+/g, ' ').trim();
+	if (name === '') issues.name = 'required';
+	else if (name.length > CASE_ADMIN_LIMITS.goalName) issues.name = 'too_long';
+	else if (looksLikeCpr(name)) issues.name = 'looks_like_cpr';
+	return name;
+}
+
+async function sameName(db: Db, name: string, exceptId?: string): Promise<boolean> {
+	const folded = name.toLocaleLowerCase('da-DK');
+	return (await listCaseGoals(db, { includeInactive: true })).some(
+		(g) => g.id !== exceptId && g.name.toLocaleLowerCase('da-DK') === folded
+	);
+}
+
+/** Adds a goal; its code comes from the name, with -2, -3 … when that code is taken. */
+export async function createGoal(
+	db: Db,
+	input: Record<string, unknown>
+): Promise<CaseAdminResult<CaseGoal>> {
+	const issues: CaseAdminIssues = {};
+	const name = checkName(text(input, 'name'), issues);
+	if (Object.keys(issues).length > 0) return { ok: false, issues };
+	return db.transaction().execute(async (trx): Promise<CaseAdminResult<CaseGoal>> => {
+		if (await sameName(trx, name)) return { ok: false, issues: { name: 'name_taken' } };
+		const base = goalCodeFromName(name);
+		let code = base;
+		for (let n = 2; await findCaseGoal(trx, code); n++) code = `${base}-${n}`;
+		return { ok: true, value: await insertCaseGoal(trx, { code, name }) };
+	});
+}
+
+async function byId(db: Db, id: string): Promise<CaseGoal | undefined> {
+	const goal = id === '' ? undefined : await findCaseGoal(db, id);
+	// Only by id: a code typed into a hidden field is not how the page names a row.
+	return goal?.id === id ? goal : undefined;
+}
+
+export async function renameGoal(
+	db: Db,
+	input: Record<string, unknown>
+): Promise<CaseAdminResult<CaseGoal>> {
+	const goal = await byId(db, text(input, 'id'));
+	if (!goal) return { ok: false, issues: { id: 'not_found' } };
+	const issues: CaseAdminIssues = {};
+	const name = checkName(text(input, 'name'), issues);
+	if (Object.keys(issues).length > 0) return { ok: false, issues };
+	if (await sameName(db, name, goal.id)) return { ok: false, issues: { name: 'name_taken' } };
+	await updateCaseGoalRow(db, goal.id, { name });
+	return { ok: true, value: { ...goal, name } };
+}
+
+/** Deactivates (active 'false') or reactivates a goal. */
+export async function setGoalActive(
+	db: Db,
+	input: Record<string, unknown>
+): Promise<CaseAdminResult<CaseGoal>> {
+	const goal = await byId(db, text(input, 'id'));
+	if (!goal) return { ok: false, issues: { id: 'not_found' } };
+	const active = text(input, 'active') === 'true' || text(input, 'active') === 'on';
+	await updateCaseGoalRow(db, goal.id, { active });
+	return { ok: true, value: { ...goal, active } };
+}
