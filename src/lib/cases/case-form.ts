@@ -206,15 +206,27 @@ export function parseCaseForm(values: CaseFormValues, context: CaseFormContext):
 	};
 }
 
-/** A stored extra value as the form shows it: Danish decimal comma, yes/no as 'yes'/'no'. */
-export function extraFormValue(value: ExtraValue | undefined): string {
-	if (value === undefined) return '';
-	if (typeof value === 'boolean') return value ? 'yes' : 'no';
-	if (typeof value === 'number') return String(value).replace('.', ',');
-	return value;
+/** 2027-03-01 → 01.03.2027, as the form shows a stored day; anything else unchanged. */
+export function danishDay(iso: string): string {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+	return match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
 }
 
-/** The values a stored case shows in the form, or a new case's (the citizen's target group). */
+/**
+ * A stored extra value as the form shows it: Danish decimal comma and dates, yes/no as 'yes'/'no'.
+ */
+export function extraFormValue(value: ExtraValue | undefined, kind?: ExtraFieldKind): string {
+	if (value === undefined) return '';
+	if (typeof value === 'string') return kind === 'date' ? danishDay(value) : value;
+	if (typeof value === 'boolean') return value ? 'yes' : 'no';
+	return String(value).replace('.', ',');
+}
+
+/**
+ * The values a stored case shows in the form, or a new case's (the citizen's target group). Days
+ * are shown as 01.03.2027: the form's date fields are text fields, because a date typed in full
+ * is the quickest way through 30 cases, and a half-typed one is kept rather than blanked.
+ */
 export function caseFormValues(
 	stored:
 		| {
@@ -226,18 +238,20 @@ export function caseFormValues(
 				extra: Record<string, ExtraValue>;
 		  }
 		| undefined,
-	targetGroupId: string
+	targetGroupId: string,
+	fields: readonly Pick<ExtraFieldDef, 'id' | 'kind'>[] = []
 ): CaseFormValues {
+	const kinds = new Map(fields.map((f) => [f.id, f.kind]));
 	return {
 		targetGroupId,
 		goal: stored?.goal ?? '',
-		horizon: stored?.horizon ?? '',
+		horizon: danishDay(stored?.horizon ?? ''),
 		risk: stored?.risk ?? '',
 		previousStepOutcome: stored?.previousStepOutcome ?? '',
 		nextStepText: stored?.nextStep?.text ?? '',
-		nextStepDue: stored?.nextStep?.due ?? '',
+		nextStepDue: danishDay(stored?.nextStep?.due ?? ''),
 		extra: Object.fromEntries(
-			Object.entries(stored?.extra ?? {}).map(([id, value]) => [id, extraFormValue(value)])
+			Object.entries(stored?.extra ?? {}).map(([id, value]) => [id, extraFormValue(value, kinds.get(id))])
 		)
 	};
 }
