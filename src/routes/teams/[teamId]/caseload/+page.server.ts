@@ -61,6 +61,8 @@ export const actions: Actions = {
 		const next = String(data.get('next') ?? '');
 		const scope = scopeOf(String(data.get('vis') ?? ''));
 		const values = readCaseForm(data, await listCaseFields(db));
+		// A post without a citizen is a bad form, not a missing citizen.
+		if (citizenId === '') return fail(400, { citizenId, issues: {}, values });
 		const result = isValidId(citizenId)
 			? await saveCase(db, { userId: user.id, teamId: team.id }, citizenId, values, Date.now())
 			: null;

@@ -64,19 +64,30 @@ function back(event: RequestEvent, done: string): never {
 	redirect(303, `${event.url.pathname}?${params}`);
 }
 
+/** Close and reopen forms name the case they act on, so a stray or stale post changes nothing. */
+async function namesThisCase(event: RequestEvent): Promise<boolean> {
+	const data = await event.request.formData();
+	return data.get('caseId') === event.params.caseId;
+}
+
 export const actions: Actions = {
 	save: async (event) => {
 		const { db, team, user } = await requireTeamAccess(event, canWorkWithCitizens);
 		const data = await event.request.formData();
-		const citizenId = String(data.get('citizenId') ?? '');
 		const values = readCaseForm(data, await listCaseFields(db));
-		const actor = { userId: user.id, teamId: team.id };
 		const found = isValidId(event.params.caseId)
 			? await selectCase(db, team.id, event.params.caseId)
 			: undefined;
-		// The citizen posted must be this case's: the form cannot be turned on another case.
-		if (!found || found.citizenId !== citizenId) error(404, m.case_not_found());
-		const result = await saveCase(db, actor, citizenId, values, Date.now());
+		if (!found) error(404, m.case_not_found());
+		// The case names its citizen; a citizen id in the form is not trusted.
+		const citizenId = found.citizenId;
+		const result = await saveCase(
+			db,
+			{ userId: user.id, teamId: team.id },
+			citizenId,
+			values,
+			Date.now()
+		);
 		if (!result) error(404, m.case_not_found());
 		if (!result.ok) return fail(400, { citizenId, issues: result.issues, values });
 		back(event, 'saved');
@@ -84,6 +95,8 @@ export const actions: Actions = {
 	close: async (event) => {
 		const { db, team, user } = await requireTeamAccess(event, canWorkWithCitizens);
 		const { caseId } = event.params;
+		if (!(await namesThisCase(event)))
+			return fail(400, { citizenId: '', issues: {}, values: undefined });
 		const done = isValidId(caseId)
 			? await closeCase(db, { userId: user.id, teamId: team.id }, caseId, Date.now())
 			: null;
@@ -93,6 +106,8 @@ export const actions: Actions = {
 	reopen: async (event) => {
 		const { db, team, user } = await requireTeamAccess(event, canWorkWithCitizens);
 		const { caseId } = event.params;
+		if (!(await namesThisCase(event)))
+			return fail(400, { citizenId: '', issues: {}, values: undefined });
 		const done = isValidId(caseId)
 			? await reopenCase(db, { userId: user.id, teamId: team.id }, caseId, Date.now())
 			: null;
