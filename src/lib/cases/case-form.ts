@@ -251,7 +251,10 @@ export function caseFormValues(
 		nextStepText: stored?.nextStep?.text ?? '',
 		nextStepDue: danishDay(stored?.nextStep?.due ?? ''),
 		extra: Object.fromEntries(
-			Object.entries(stored?.extra ?? {}).map(([id, value]) => [id, extraFormValue(value, kinds.get(id))])
+			Object.entries(stored?.extra ?? {}).map(([id, value]) => [
+				id,
+				extraFormValue(value, kinds.get(id))
+			])
 		)
 	};
 }
