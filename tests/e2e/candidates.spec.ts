@@ -21,6 +21,7 @@ import {
 	laneIds,
 	openBoard,
 	queryOne,
+	citizenIdByInitials,
 	storedBoard,
 	storedCard,
 	uniqueTitle
@@ -82,11 +83,7 @@ async function openCandidates(page: Page, title: string): Promise<Locator> {
 }
 
 function citizenId(initials: string): string {
-	return queryOne<{ id: string }>(
-		`select c.id from citizen c join team t on t.id = c.team_id where t.name = ? and c.initials = ?`,
-		DEMO_TEAM,
-		initials
-	).id;
+	return citizenIdByInitials(DEMO_TEAM, initials);
 }
 
 function openCitizens(): number {

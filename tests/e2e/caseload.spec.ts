@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoViolations } from './axe';
-import { ACCOUNTS, contextAs, DEMO_TEAM, queryOne, teamIdByName } from './support';
+import {
+	ACCOUNTS,
+	citizenIdByInitials,
+	contextAs,
+	DEMO_TEAM,
+	queryOne,
+	teamIdByName
+} from './support';
 
 /**
  * Min sagsstamme and the case page: a consultant works through cases with the keyboard only and
@@ -19,11 +26,7 @@ interface CaseRow {
 }
 
 function citizenId(initials: string): string {
-	return queryOne<{ id: string }>(
-		`select c.id from citizen c join team t on t.id = c.team_id where t.name = ? and c.initials = ?`,
-		DEMO_TEAM,
-		initials
-	).id;
+	return citizenIdByInitials(DEMO_TEAM, initials);
 }
 
 function caseOf(initials: string): CaseRow {

@@ -228,16 +228,7 @@ export function extraFormValue(value: ExtraValue | undefined, kind?: ExtraFieldK
  * is the quickest way through 30 cases, and a half-typed one is kept rather than blanked.
  */
 export function caseFormValues(
-	stored:
-		| {
-				goal: string;
-				horizon: string;
-				risk: Risk;
-				previousStepOutcome: StepOutcome | null;
-				nextStep: NextStep | null;
-				extra: Record<string, ExtraValue>;
-		  }
-		| undefined,
+	stored: Omit<ParsedCaseForm, 'targetGroupId'> | undefined,
 	targetGroupId: string,
 	fields: readonly Pick<ExtraFieldDef, 'id' | 'kind'>[] = []
 ): CaseFormValues {

@@ -7,6 +7,7 @@ import {
 	type CaseAdminResult
 } from '../../cases/case-admin-rules';
 import { looksLikeCpr } from '../../privacy/cpr';
+import { checkName, formFlag, formText } from './admin-input';
 import {
 	findCaseField,
 	insertCaseField,
@@ -24,17 +25,8 @@ import {
 
 export { listCaseFields };
 
-function text(input: Record<string, unknown>, key: string): string {
-	const value = input[key];
-	return typeof value === 'string' ? value : '';
-}
-
 function checkLabel(label: string, issues: CaseAdminIssues): string {
-	const value = label.replace(/\s+/g, ' ').trim();
-	if (value === '') issues.label = 'required';
-	else if (value.length > CASE_ADMIN_LIMITS.fieldLabel) issues.label = 'too_long';
-	else if (looksLikeCpr(value)) issues.label = 'looks_like_cpr';
-	return value;
+	return checkName(label, CASE_ADMIN_LIMITS.fieldLabel, 'label', issues);
 }
 
 function checkChoices(typed: string, issues: CaseAdminIssues): string[] {
@@ -47,22 +39,20 @@ function checkChoices(typed: string, issues: CaseAdminIssues): string[] {
 	return choices;
 }
 
-const isChecked = (value: string) => value === 'on' || value === 'true';
-
 export async function createCaseField(
 	db: Db,
 	input: Record<string, unknown>,
 	now: number
 ): Promise<CaseAdminResult<CaseFieldRecord>> {
 	const issues: CaseAdminIssues = {};
-	const label = checkLabel(text(input, 'label'), issues);
-	const kind = text(input, 'kind');
+	const label = checkLabel(formText(input, 'label'), issues);
+	const kind = formText(input, 'kind');
 	if (!(EXTRA_FIELD_KINDS as readonly string[]).includes(kind)) issues.kind = 'invalid_kind';
-	const choices = kind === 'choice' ? checkChoices(text(input, 'choices'), issues) : [];
+	const choices = kind === 'choice' ? checkChoices(formText(input, 'choices'), issues) : [];
 	if (Object.keys(issues).length > 0) return { ok: false, issues };
 	const field = await insertCaseField(
 		db,
-		{ label, kind: kind as ExtraFieldKind, required: isChecked(text(input, 'required')), choices },
+		{ label, kind: kind as ExtraFieldKind, required: formFlag(input, 'required'), choices },
 		now
 	);
 	return { ok: true, value: field };
@@ -77,13 +67,13 @@ export async function editCaseField(
 	db: Db,
 	input: Record<string, unknown>
 ): Promise<CaseAdminResult<CaseFieldRecord>> {
-	const field = await byId(db, text(input, 'id'));
+	const field = await byId(db, formText(input, 'id'));
 	if (!field) return { ok: false, issues: { id: 'not_found' } };
 	const issues: CaseAdminIssues = {};
-	const label = checkLabel(text(input, 'label'), issues);
-	const choices = field.kind === 'choice' ? checkChoices(text(input, 'choices'), issues) : [];
+	const label = checkLabel(formText(input, 'label'), issues);
+	const choices = field.kind === 'choice' ? checkChoices(formText(input, 'choices'), issues) : [];
 	if (Object.keys(issues).length > 0) return { ok: false, issues };
-	const required = isChecked(text(input, 'required'));
+	const required = formFlag(input, 'required');
 	await updateCaseFieldRow(db, field.id, { label, required, choices });
 	return { ok: true, value: { ...field, label, required, choices } };
 }
@@ -93,9 +83,9 @@ export async function setCaseFieldActive(
 	db: Db,
 	input: Record<string, unknown>
 ): Promise<CaseAdminResult<CaseFieldRecord>> {
-	const field = await byId(db, text(input, 'id'));
+	const field = await byId(db, formText(input, 'id'));
 	if (!field) return { ok: false, issues: { id: 'not_found' } };
-	const active = isChecked(text(input, 'active'));
+	const active = formFlag(input, 'active');
 	await updateCaseFieldRow(db, field.id, { active });
 	return { ok: true, value: { ...field, active } };
 }

@@ -69,8 +69,30 @@ export function extraChanges(
 	});
 }
 
-function auditDetail(changes: readonly CaseChange[]): string {
-	return changes.map((c) => c.field).join(',');
+/** One change of a case: its history entry and its audit row (changed field names only). */
+async function recordChange(
+	trx: Db,
+	actor: CaseActor,
+	caseId: string,
+	action: 'create' | 'update',
+	changes: CaseChange[],
+	now: number
+): Promise<void> {
+	await insertCaseHistory(trx, {
+		caseId,
+		teamId: actor.teamId,
+		at: now,
+		by: actor.userId,
+		changes
+	});
+	await writeAudit(trx, {
+		at: now,
+		userId: actor.userId,
+		action,
+		entity: 'case',
+		entityId: caseId,
+		detail: changes.map((c) => c.field).join(',')
+	});
 }
 
 /**
@@ -137,21 +159,7 @@ export async function saveCase(
 		else await insertCaseRow(trx, after);
 		if (value.targetGroupId !== citizen.targetGroupId)
 			await updateCitizenRow(trx, citizenId, { targetGroupId: value.targetGroupId });
-		await insertCaseHistory(trx, {
-			caseId: after.id,
-			teamId: actor.teamId,
-			at: now,
-			by: actor.userId,
-			changes
-		});
-		await writeAudit(trx, {
-			at: now,
-			userId: actor.userId,
-			action: before ? 'update' : 'create',
-			entity: 'case',
-			entityId: after.id,
-			detail: auditDetail(changes)
-		});
+		await recordChange(trx, actor, after.id, before ? 'update' : 'create', changes, now);
 		return { ok: true, case: after, created: !before, changes };
 	});
 	if (result?.ok && result.changes.length > 0) caseChanges().publish(actor.teamId);
@@ -173,21 +181,7 @@ async function setClosed(
 		const after: CaseRecord = { ...before, closedAt, updatedAt: now };
 		const changes = diffCase(before, after);
 		await updateCaseRow(trx, after);
-		await insertCaseHistory(trx, {
-			caseId,
-			teamId: actor.teamId,
-			at: now,
-			by: actor.userId,
-			changes
-		});
-		await writeAudit(trx, {
-			at: now,
-			userId: actor.userId,
-			action: 'update',
-			entity: 'case',
-			entityId: caseId,
-			detail: auditDetail(changes)
-		});
+		await recordChange(trx, actor, caseId, 'update', changes, now);
 		return { case: after, changed: true };
 	});
 	if (result?.changed) caseChanges().publish(actor.teamId);

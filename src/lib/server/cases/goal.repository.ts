@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/connect';
+import { nextSortOrder, updateCodedRow } from '../db/coded-list';
 import type { CaseGoalTable } from '../db/schema';
 import { newId } from '../../board/ids';
 
@@ -73,16 +74,12 @@ export async function insertCaseGoal(
 	db: Db,
 	input: { code: string; name: string }
 ): Promise<CaseGoal> {
-	const last = await db
-		.selectFrom('case_goal')
-		.select((eb) => eb.fn.max('sort_order').as('max'))
-		.executeTakeFirst();
 	const row: Selectable<CaseGoalTable> = {
 		id: newId(),
 		code: input.code,
 		name: input.name,
 		active: 1,
-		sort_order: (last?.max ?? 0) + 10
+		sort_order: await nextSortOrder(db, 'case_goal')
 	};
 	await db.insertInto('case_goal').values(row).execute();
 	return mapGoal(row);
@@ -93,11 +90,7 @@ export async function updateCaseGoalRow(
 	id: string,
 	changes: { name?: string; active?: boolean }
 ): Promise<void> {
-	const set: { name?: string; active?: number } = {};
-	if (changes.name !== undefined) set.name = changes.name;
-	if (changes.active !== undefined) set.active = changes.active ? 1 : 0;
-	if (Object.keys(set).length === 0) return;
-	await db.updateTable('case_goal').set(set).where('id', '=', id).execute();
+	await updateCodedRow(db, 'case_goal', id, changes);
 }
 
 /** How many open cases have each goal, by goal code (goals without any are absent). */

@@ -5,7 +5,7 @@ import {
 	type CaseAdminIssues,
 	type CaseAdminResult
 } from '../../cases/case-admin-rules';
-import { looksLikeCpr } from '../../privacy/cpr';
+import { checkName, formFlag, formText } from './admin-input';
 import {
 	countOpenCasesByGoal,
 	findCaseGoal,
@@ -35,17 +35,8 @@ export async function listGoalsOverview(db: Db): Promise<GoalOverview[]> {
 	return goals.map((g) => ({ ...g, caseCount: counts.get(g.code) ?? 0 }));
 }
 
-function text(input: Record<string, unknown>, key: string): string {
-	const value = input[key];
-	return typeof value === 'string' ? value : '';
-}
-
-function checkName(typed: string, issues: CaseAdminIssues): string {
-	const name = typed.replace(/\s+/g, ' ').trim();
-	if (name === '') issues.name = 'required';
-	else if (name.length > CASE_ADMIN_LIMITS.goalName) issues.name = 'too_long';
-	else if (looksLikeCpr(name)) issues.name = 'looks_like_cpr';
-	return name;
+function checkGoalName(typed: string, issues: CaseAdminIssues): string {
+	return checkName(typed, CASE_ADMIN_LIMITS.goalName, 'name', issues);
 }
 
 async function sameName(db: Db, name: string, exceptId?: string): Promise<boolean> {
@@ -61,7 +52,7 @@ export async function createGoal(
 	input: Record<string, unknown>
 ): Promise<CaseAdminResult<CaseGoal>> {
 	const issues: CaseAdminIssues = {};
-	const name = checkName(text(input, 'name'), issues);
+	const name = checkGoalName(formText(input, 'name'), issues);
 	if (Object.keys(issues).length > 0) return { ok: false, issues };
 	return db.transaction().execute(async (trx): Promise<CaseAdminResult<CaseGoal>> => {
 		if (await sameName(trx, name)) return { ok: false, issues: { name: 'name_taken' } };
@@ -82,10 +73,10 @@ export async function renameGoal(
 	db: Db,
 	input: Record<string, unknown>
 ): Promise<CaseAdminResult<CaseGoal>> {
-	const goal = await byId(db, text(input, 'id'));
+	const goal = await byId(db, formText(input, 'id'));
 	if (!goal) return { ok: false, issues: { id: 'not_found' } };
 	const issues: CaseAdminIssues = {};
-	const name = checkName(text(input, 'name'), issues);
+	const name = checkGoalName(formText(input, 'name'), issues);
 	if (Object.keys(issues).length > 0) return { ok: false, issues };
 	if (await sameName(db, name, goal.id)) return { ok: false, issues: { name: 'name_taken' } };
 	await updateCaseGoalRow(db, goal.id, { name });
@@ -97,9 +88,9 @@ export async function setGoalActive(
 	db: Db,
 	input: Record<string, unknown>
 ): Promise<CaseAdminResult<CaseGoal>> {
-	const goal = await byId(db, text(input, 'id'));
+	const goal = await byId(db, formText(input, 'id'));
 	if (!goal) return { ok: false, issues: { id: 'not_found' } };
-	const active = text(input, 'active') === 'true' || text(input, 'active') === 'on';
+	const active = formFlag(input, 'active');
 	await updateCaseGoalRow(db, goal.id, { active });
 	return { ok: true, value: { ...goal, active } };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '$lib/server/db/connect';
+import type { CaseRecord } from '$lib/server/cases/case.repository';
 import { listTargetGroups } from '$lib/server/citizens/target-group.repository';
 import { listCaseFields } from '$lib/server/cases/case-field.repository';
 import { listCaseGoals } from '$lib/server/cases/goal.repository';
@@ -29,5 +30,22 @@ export async function loadCaseOptions(db: Db, teamId: string) {
 			active: f.active
 		})),
 		names: Object.fromEntries(members.map((m) => [m.userId, m.name]))
+	};
+}
+
+/** What a page shows of a case: its forecast and its dates (no team or citizen ids). */
+export function caseForPage(c: CaseRecord) {
+	return {
+		id: c.id,
+		consultantId: c.consultantId,
+		goal: c.goal,
+		horizon: c.horizon,
+		risk: c.risk,
+		nextStep: c.nextStep,
+		previousStepOutcome: c.previousStepOutcome,
+		extra: c.extra,
+		openedAt: c.openedAt,
+		closedAt: c.closedAt,
+		closed: c.closedAt !== null
 	};
 }

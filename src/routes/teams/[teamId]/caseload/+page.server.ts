@@ -6,7 +6,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { canWorkWithCitizens } from '$lib/server/access';
 import { listCaseFields } from '$lib/server/cases/case-field.repository';
 import { listCaseload, saveCase } from '$lib/server/cases/case.service';
-import { loadCaseOptions } from '../case-page-data';
+import { caseForPage, loadCaseOptions } from '../case-page-data';
 import { requireTeamAccess } from '../team-access';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,17 +36,7 @@ export const load: PageServerLoad = async (event) => {
 			initials: citizen.initials,
 			targetGroupId: citizen.targetGroupId,
 			consultantId: c?.consultantId ?? citizen.ownerId,
-			case: c && {
-				id: c.id,
-				targetGroup: c.targetGroup,
-				goal: c.goal,
-				horizon: c.horizon,
-				risk: c.risk,
-				nextStep: c.nextStep,
-				previousStepOutcome: c.previousStepOutcome,
-				extra: c.extra,
-				closed: c.closedAt !== null
-			}
+			case: c && caseForPage(c)
 		})),
 		selected: rows.some((r) => r.citizen.id === selected) ? selected : '',
 		savedInitials: rows.find((r) => r.citizen.id === saved)?.citizen.initials ?? ''

@@ -9,7 +9,7 @@ import { listCaseFields } from '$lib/server/cases/case-field.repository';
 import { selectCase } from '$lib/server/cases/case.repository';
 import { closeCase, getCase, reopenCase, saveCase } from '$lib/server/cases/case.service';
 import { getForecastSettings } from '$lib/server/cases/settings';
-import { loadCaseOptions } from '../../case-page-data';
+import { caseForPage, loadCaseOptions } from '../../case-page-data';
 import { requireTeamAccess } from '../../team-access';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -38,18 +38,7 @@ export const load: PageServerLoad = async (event) => {
 		today,
 		...(await loadCaseOptions(db, team.id)),
 		citizen: view.citizen,
-		case: {
-			id: c.id,
-			consultantId: c.consultantId,
-			goal: c.goal,
-			horizon: c.horizon,
-			risk: c.risk,
-			nextStep: c.nextStep,
-			previousStepOutcome: c.previousStepOutcome,
-			extra: c.extra,
-			openedAt: c.openedAt,
-			closedAt: c.closedAt
-		},
+		case: caseForPage(c),
 		// Newest first: the latest change is what the reader looks for.
 		history: [...view.history].reverse(),
 		sparring: sparring ? { reasons } : null,
