@@ -53,10 +53,25 @@ function back(event: RequestEvent, done: string): never {
 	redirect(303, `${event.url.pathname}?${params}`);
 }
 
-/** Close and reopen forms name the case they act on, so a stray or stale post changes nothing. */
-async function namesThisCase(event: RequestEvent): Promise<boolean> {
+/**
+ * Afslut sag / Genåbn. The forms name the case they act on, so a stray or stale post changes
+ * nothing.
+ */
+async function setClosed(
+	event: RequestEvent,
+	change: typeof closeCase,
+	done: 'closed' | 'reopened'
+) {
+	const { db, team, user } = await requireTeamAccess(event, canWorkWithCitizens);
+	const { caseId } = event.params;
 	const data = await event.request.formData();
-	return data.get('caseId') === event.params.caseId;
+	if (data.get('caseId') !== caseId)
+		return fail(400, { citizenId: '', issues: {}, values: undefined });
+	const changed = isValidId(caseId)
+		? await change(db, { userId: user.id, teamId: team.id }, caseId, Date.now())
+		: null;
+	if (!changed) error(404, m.case_not_found());
+	back(event, done);
 }
 
 export const actions: Actions = {
@@ -81,26 +96,6 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { citizenId, issues: result.issues, values });
 		back(event, 'saved');
 	},
-	close: async (event) => {
-		const { db, team, user } = await requireTeamAccess(event, canWorkWithCitizens);
-		const { caseId } = event.params;
-		if (!(await namesThisCase(event)))
-			return fail(400, { citizenId: '', issues: {}, values: undefined });
-		const done = isValidId(caseId)
-			? await closeCase(db, { userId: user.id, teamId: team.id }, caseId, Date.now())
-			: null;
-		if (!done) error(404, m.case_not_found());
-		back(event, 'closed');
-	},
-	reopen: async (event) => {
-		const { db, team, user } = await requireTeamAccess(event, canWorkWithCitizens);
-		const { caseId } = event.params;
-		if (!(await namesThisCase(event)))
-			return fail(400, { citizenId: '', issues: {}, values: undefined });
-		const done = isValidId(caseId)
-			? await reopenCase(db, { userId: user.id, teamId: team.id }, caseId, Date.now())
-			: null;
-		if (!done) error(404, m.case_not_found());
-		back(event, 'reopened');
-	}
+	close: (event) => setClosed(event, closeCase, 'closed'),
+	reopen: (event) => setClosed(event, reopenCase, 'reopened')
 };
