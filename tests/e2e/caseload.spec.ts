@@ -60,13 +60,11 @@ test('a consultant updates three cases in a row with the keyboard, without a pag
 		await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
 
 		const rows = page.locator('table.caseload tbody tr');
-		const initials = (await rows.locator('th[scope="row"]').allInnerTexts())
-			.map((t) => t.trim())
-			.slice(0, 4);
-		await rows
-			.first()
-			.getByRole('link', { name: `Redigér sagen for ${initials[0]}` })
-			.focus();
+		// DL, EM, FN carry no sparring reason in the seed, so the forecast specs keep every reason.
+		const all = (await rows.locator('th[scope="row"]').allInnerTexts()).map((t) => t.trim());
+		const initials = all.slice(all.indexOf('DL'), all.indexOf('DL') + 4);
+		expect(initials).toEqual(['DL', 'EM', 'FN', 'GO']);
+		await page.getByRole('link', { name: `Redigér sagen for ${initials[0]}` }).focus();
 		await page.keyboard.press('Enter');
 
 		const stamp = Date.now().toString(36);
@@ -164,8 +162,8 @@ test.describe('the municipality’s extra fields', () => {
 		const context = await contextAs(browser, ACCOUNTS.consultant);
 		try {
 			const page = await context.newPage();
-			const before = caseOf('DL');
-			await page.goto(caseloadPath(`?sag=${citizenId('DL')}`));
+			const before = caseOf('JKL');
+			await page.goto(caseloadPath(`?sag=${citizenId('JKL')}`));
 			const form = editor(page);
 			await form.getByLabel('Tidsperspektiv').fill('15.08.2031');
 			await form.getByLabel('Næste skridt', { exact: true }).fill('Samtale om uddannelse');
@@ -187,14 +185,14 @@ test.describe('the municipality’s extra fields', () => {
 			);
 			// Focus goes to the first wrong field; nothing is stored.
 			await expect(number).toBeFocused();
-			expect(caseOf('DL')).toEqual(before);
+			expect(caseOf('JKL')).toEqual(before);
 			await expectNoViolations(page, 'the caseload page with errors');
 
 			await number.fill('7,5');
 			await form.getByLabel(REQUIRED_FIELD).fill('Mentor');
 			await form.getByRole('button', { name: 'Gem', exact: true }).click();
-			await expect(page.getByRole('status').getByText('Sagen for DL er gemt.')).toBeVisible();
-			const saved = caseOf('DL');
+			await expect(page.getByRole('status').getByText('Sagen for JKL er gemt.')).toBeVisible();
+			const saved = caseOf('JKL');
 			expect(saved.horizon).toBe('2031-08-15');
 			expect(JSON.parse(saved.extra)).toMatchObject({
 				[fieldId(NUMBER_FIELD)]: 7.5,
@@ -211,8 +209,8 @@ test.describe('the municipality’s extra fields', () => {
 		const context = await contextAs(browser, ACCOUNTS.consultant, { javaScriptEnabled: false });
 		try {
 			const page = await context.newPage();
-			const before = caseOf('EM');
-			await page.goto(caseloadPath(`?sag=${citizenId('EM')}`));
+			const before = caseOf('JS');
+			await page.goto(caseloadPath(`?sag=${citizenId('JS')}`));
 			const form = editor(page);
 			await form.getByLabel('Næste skridt', { exact: true }).fill('Møde med rehabiliteringsteam');
 			await form.getByLabel('Frist for næste skridt').fill('');
@@ -228,14 +226,14 @@ test.describe('the municipality’s extra fields', () => {
 			await expect(form.getByLabel('Næste skridt', { exact: true })).toHaveValue(
 				'Møde med rehabiliteringsteam'
 			);
-			expect(caseOf('EM')).toEqual(before);
+			expect(caseOf('JS')).toEqual(before);
 
 			await form.getByLabel('Frist for næste skridt').fill('01.02.2031');
 			await form.getByLabel(NUMBER_FIELD).fill('12');
 			await form.getByLabel(REQUIRED_FIELD).fill('Rehabiliteringsteam');
 			await form.getByRole('button', { name: 'Gem', exact: true }).click();
-			await expect(page.getByText('Sagen for EM er gemt.')).toBeVisible();
-			expect(caseOf('EM')).toMatchObject({
+			await expect(page.getByText('Sagen for JS er gemt.')).toBeVisible();
+			expect(caseOf('JS')).toMatchObject({
 				next_step_text: 'Møde med rehabiliteringsteam',
 				next_step_due: '2031-02-01'
 			});

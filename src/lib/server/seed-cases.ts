@@ -50,8 +50,8 @@ function c(
 
 // Anna and Bo (Virksomhedsservice) have 13 open cases each; Bo leans toward fleksjob, so the
 // variation view marks him. Special cases, each named in docs/forecast.md's sparring rules:
-// CH, PE, RC, NR step overdue; HP horizon passed; IR high risk without a step; KT not updated
-// for 6 weeks; PA changed toward fleksjob 9 days ago.
+// CH, PE, RC, NR step overdue; HP horizon passed; IR high risk without a step; KT and QB not
+// updated for 6 and 5 weeks; PA changed toward fleksjob 9 days ago.
 export const DEMO_CASES: readonly DemoCase[] = [
 	c('AH', 'anna', 'DP', 'ordinary-job', 60, 'low', ['Jobsamtale hos Demoby Logistik', 5], 120, {
 		updatedAgo: 6
@@ -100,7 +100,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
 		goalBefore: 'ordinary-job'
 	}),
 	c('QB', 'bo', 'SDP', 'flexjob', 210, 'high', ['Rehabiliteringsmøde', 21], 110, {
-		updatedAgo: 13
+		updatedAgo: 35
 	}),
 	c('RC', 'bo', 'JAF', 'flexjob', 330, 'high', ['Praktik med skånehensyn', -2], 170, {
 		updatedAgo: 16
