@@ -39,7 +39,7 @@ export interface ForecastResult {
 	sparringItems: number;
 }
 
-function generate(seed: number): { cases: CaseForecast[]; history: CaseHistoryEntry[] } {
+export function generateForBench(seed: number): { cases: CaseForecast[]; history: CaseHistoryEntry[] } {
 	const random = seededRandom(seed);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 	const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -89,7 +89,7 @@ function generate(seed: number): { cases: CaseForecast[]; history: CaseHistoryEn
 }
 
 export function benchForecast(): ForecastResult {
-	const { cases, history } = generate(48);
+	const { cases, history } = generateForBench(48);
 	const samples: ForecastResult['samples'] = {
 		projection: [],
 		variation: [],
