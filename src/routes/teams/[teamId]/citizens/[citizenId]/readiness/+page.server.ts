@@ -40,6 +40,8 @@ export const actions: Actions = {
 	edit: async (event) => {
 		const { db, citizenId, actor } = await access(event);
 		const values = readFormText(await event.request.formData(), ['taskId', 'text']);
+		if (!isValidId(values.taskId))
+			return fail(400, { form: 'edit' as const, taskId: '', issue: 'not_found' as const, values });
 		const result = await editTask(db, actor, citizenId, values.taskId, values, Date.now());
 		if (!result)
 			return fail(404, {
@@ -60,6 +62,8 @@ export const actions: Actions = {
 	close: async (event) => {
 		const { db, citizenId, actor } = await access(event);
 		const values = readFormText(await event.request.formData(), ['taskId']);
+		if (!isValidId(values.taskId))
+			return fail(400, { form: 'close' as const, taskId: '', issue: 'not_found' as const });
 		const result = await closeTask(db, actor, citizenId, values.taskId, Date.now());
 		if (!result)
 			return fail(404, {
