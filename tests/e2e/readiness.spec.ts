@@ -80,6 +80,8 @@ test('a consultant lists tasks and records follow-ups until the citizen is ready
 		await wrong.fill('9');
 		await page.getByRole('button', { name: 'Gem opfølgning' }).click();
 		await expect(status).toHaveText(/Klar til løntimer/);
+		// The refusal's message is gone once the follow-up is saved.
+		await expect(page.getByRole('alert')).toHaveCount(0);
 		await expect(
 			page.getByText('Alle åbne opgaver (2) har en seneste score på mindst 7.')
 		).toBeVisible();
