@@ -18,7 +18,11 @@ import { DAY_MS, parseDay } from './week';
 const TODAYS = ['2026-11-27', '2026-03-29', '2026-10-25', '2027-01-04'] as const;
 
 /** Goal changes (some toward fleksjob, some from null) on the days around `today`. */
-function historyFor(cases: readonly CaseForecast[], today: string, seed: number): CaseHistoryEntry[] {
+function historyFor(
+	cases: readonly CaseForecast[],
+	today: string,
+	seed: number
+): CaseHistoryEntry[] {
 	const base = parseDay(today)!;
 	const goals = ['ordinary-job', 'flexjob', 'education', null] as const;
 	const history: CaseHistoryEntry[] = [];
