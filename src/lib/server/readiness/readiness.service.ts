@@ -78,6 +78,17 @@ function audit(
 	return { at: now, userId: actor.userId, ...entry };
 }
 
+/** A task's audit row; the detail names what changed (text, closedAt, score), never its value. */
+function taskAudit(
+	actor: CitizenActor,
+	now: number,
+	action: 'create' | 'update',
+	taskId: string,
+	detail: 'text' | 'closedAt' | 'score'
+): AuditEntry {
+	return audit(actor, now, { action, entity: 'work_task', entityId: taskId, detail });
+}
+
 /** The citizen's tasks, scores and verdict; null for a citizen outside the team. Audited. */
 export async function getReadiness(
 	db: Db,
@@ -121,10 +132,7 @@ export async function addTask(
 			by: actor.userId,
 			now
 		});
-		await writeAudit(
-			trx,
-			audit(actor, now, { action: 'create', entity: 'work_task', entityId: taskId, detail: 'text' })
-		);
+		await writeAudit(trx, taskAudit(actor, now, 'create', taskId, 'text'));
 		return { ok: true, taskId };
 	});
 }
@@ -158,15 +166,7 @@ export async function editTask(
 		if (!parsed.ok) return parsed;
 		if (parsed.text !== task.text) {
 			await updateTaskText(trx, taskId, parsed.text);
-			await writeAudit(
-				trx,
-				audit(actor, now, {
-					action: 'update',
-					entity: 'work_task',
-					entityId: taskId,
-					detail: 'text'
-				})
-			);
+			await writeAudit(trx, taskAudit(actor, now, 'update', taskId, 'text'));
 		}
 		return { ok: true, taskId };
 	});
@@ -187,15 +187,7 @@ export async function closeTask(
 		const task = await findOpenTask(trx, actor, citizenId, taskId);
 		if (!task) return null;
 		await closeTaskRow(trx, taskId, now);
-		await writeAudit(
-			trx,
-			audit(actor, now, {
-				action: 'update',
-				entity: 'work_task',
-				entityId: taskId,
-				detail: 'closedAt'
-			})
-		);
+		await writeAudit(trx, taskAudit(actor, now, 'update', taskId, 'closedAt'));
 		return { ok: true as const };
 	});
 }
@@ -230,14 +222,7 @@ export async function recordFollowUp(
 		await insertScores(trx, parsed.scores, actor.userId, now);
 		await writeAudit(
 			trx,
-			parsed.scores.map((s) =>
-				audit(actor, now, {
-					action: 'create',
-					entity: 'work_task',
-					entityId: s.taskId,
-					detail: 'score'
-				})
-			)
+			parsed.scores.map((s) => taskAudit(actor, now, 'create', s.taskId, 'score'))
 		);
 		const view = await loadView(trx, citizen);
 		const jobReady = view.readiness.ready;

@@ -43,20 +43,16 @@ export const actions: Actions = {
 		if (!isValidId(values.taskId))
 			return fail(400, { form: 'edit' as const, taskId: '', issue: 'not_found' as const, values });
 		const result = await editTask(db, actor, citizenId, values.taskId, values, Date.now());
-		if (!result)
-			return fail(404, {
+		// A task that is gone (closed meanwhile, or not this citizen's) is a 404 with its message.
+		if (!result?.ok) {
+			const issue = result ? result.issue : ('not_found' as const);
+			return fail(result ? 400 : 404, {
 				form: 'edit' as const,
 				taskId: values.taskId,
-				issue: 'not_found' as const,
+				issue,
 				values
 			});
-		if (!result.ok)
-			return fail(400, {
-				form: 'edit' as const,
-				taskId: values.taskId,
-				issue: result.issue,
-				values
-			});
+		}
 		return { form: 'edit' as const, done: 'edited' as const };
 	},
 	close: async (event) => {
