@@ -98,7 +98,9 @@ test('a consultant lists tasks and records follow-ups until the citizen is ready
 	}
 });
 
-test('the readiness page works without JavaScript', async ({ browser }) => {
+test('the readiness page works without JavaScript: a refused, an added and a closed task', async ({
+	browser
+}) => {
 	const { id, teamId } = citizen();
 	const context = await contextAs(browser, ACCOUNTS.consultant, { javaScriptEnabled: false });
 	try {
@@ -113,6 +115,16 @@ test('the readiness page works without JavaScript', async ({ browser }) => {
 		await page.getByLabel('Ny arbejdsopgave').fill('Tømme opvaskemaskinen');
 		await page.getByRole('button', { name: 'Tilføj opgave' }).click();
 		await expect(page.getByLabel('Score for: Tømme opvaskemaskinen')).toBeVisible();
+		// A task without a score keeps the citizen not ready; closing it takes it out of the verdict.
+		const status = page.getByTestId('readiness-status');
+		await expect(status).toHaveText(/Endnu ikke klar/);
+		await page.getByRole('button', { name: 'Luk opgaven: Tømme opvaskemaskinen' }).click();
+		await expect(page.getByRole('status')).toHaveText('Opgaven er lukket.');
+		await expect(page.getByLabel('Score for: Tømme opvaskemaskinen')).toHaveCount(0);
+		await expect(
+			page.getByRole('listitem').filter({ hasText: /^Tømme opvaskemaskinen \(lukket / })
+		).toBeVisible();
+		await expect(status).toHaveText(/Klar til løntimer/);
 	} finally {
 		await context.close();
 	}
