@@ -137,7 +137,7 @@ function measure(
 	c: CaseForecast,
 	today: number,
 	staleDays: number,
-	flexjob: FlexjobChange | undefined,
+	flexjobChanges: ReadonlyMap<string, FlexjobChange>,
 	days: DayCache,
 	m: Measure
 ): number {
@@ -146,7 +146,8 @@ function measure(
 	m.highRiskNoStep = c.risk === 'high' && c.nextStep === null;
 	m.sinceUpdate = today - copenhagenDay(c.updatedAt);
 	m.stale = m.sinceUpdate >= staleDays;
-	m.flexjob = c.goal === FLEXJOB_GOAL ? flexjob : undefined;
+	// Looked up only for fleksjob cases: the rule needs the goal to still be fleksjob.
+	m.flexjob = c.goal === FLEXJOB_GOAL ? flexjobChanges.get(c.id) : undefined;
 	m.count =
 		(m.stepLate > 0 ? 1 : 0) +
 		(m.horizonPassed > 0 ? 1 : 0) +
@@ -203,8 +204,7 @@ export function buildSparringList(
 	const items: SparringItem[] = [];
 	const order = new Float64Array(n);
 	for (const c of cases) {
-		if (!isOpenOn(c, today) || measure(c, today, staleDays, flexjob.get(c.id), days, m) === 0)
-			continue;
+		if (!isOpenOn(c, today) || measure(c, today, staleDays, flexjob, days, m) === 0) continue;
 		order[items.length] = urgency(m, c.risk) * n + (n - 1 - items.length);
 		items.push({
 			caseId: c.id,
