@@ -33,5 +33,7 @@ export function replaceSection(report: string, heading: string, section: string)
 	const start = report.indexOf(heading);
 	if (start === -1) return `${report.trimEnd()}\n\n${section}`;
 	const next = report.indexOf('\n## ', start + heading.length);
-	return report.slice(0, start) + section + (next === -1 ? '' : report.slice(next + 1));
+	// One blank line between this section and the next, whatever the section ends with.
+	const rest = next === -1 ? '' : `\n${report.slice(next + 1)}`;
+	return `${report.slice(0, start)}${section.trimEnd()}\n${rest}`;
 }
