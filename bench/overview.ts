@@ -17,7 +17,7 @@ import { loadTeamOverview } from '../src/lib/server/overview/overview.service';
 import { createTeam } from '../src/lib/server/teams/team.repository';
 import { createUser } from '../src/lib/server/users/user.repository';
 import { createTestDatabase, seededRandom } from '../tests/fixtures/sync-harness';
-import { formatMs, percentile } from './stats';
+import { formatMs, percentile, replaceSection } from './stats';
 
 /**
  * "The overview computed for a job centre with 20 teams, 5,000 openings and 20,000 matches"
@@ -248,8 +248,5 @@ ${r.figures.overdue} overdue and unfilled, fill rate (90 days) ${r.figures.fillR
  * so \`BENCH_ONLY=overview\` can re-measure it without re-running the sync benchmarks.
  */
 export function replaceOverviewSection(report: string, section: string): string {
-	const start = report.indexOf(OVERVIEW_HEADING);
-	if (start === -1) return `${report.trimEnd()}\n\n${section}`;
-	const next = report.indexOf('\n## ', start + OVERVIEW_HEADING.length);
-	return report.slice(0, start) + section + (next === -1 ? '' : report.slice(next + 1));
+	return replaceSection(report, OVERVIEW_HEADING, section);
 }

@@ -20,6 +20,8 @@ import {
 } from '../tests/fixtures/sync-harness';
 import {
 	benchForecast,
+	benchForecastQuietest,
+	FORECAST_HEADING,
 	forecastLines,
 	renderForecastSection,
 	type ForecastResult
@@ -31,7 +33,7 @@ import {
 	replaceOverviewSection,
 	type OverviewBenchResult
 } from './overview';
-import { formatBytes, formatMs, percentile } from './stats';
+import { formatBytes, formatMs, machine, percentile, replaceSection } from './stats';
 
 /**
  * `npm run bench`: the real sync server in this process on a temp SQLite file, and stock
@@ -39,7 +41,8 @@ import { formatBytes, formatMs, percentile } from './stats';
  * Clients and server share one process and one clock, so a latency is simply the receiver's
  * doc update time minus the sender's move time. The server's own memory is measured separately,
  * with the same server code in a child process. `npm run bench -- forecast` runs only the
- * forecast maths (bench/forecast.ts) and writes nothing.
+ * forecast maths (bench/forecast.ts) and writes nothing; `BENCH_ONLY=forecast npm run bench`
+ * re-measures them and replaces their section of docs/benchmarks.md.
  */
 
 const RECEIVERS = [2, 20, 100];
@@ -281,12 +284,6 @@ async function benchServerMemory(file: string, team: TestTeam): Promise<MemoryRe
 	}
 }
 
-function machine(): string {
-	const cpus = os.cpus();
-	const ram = (os.totalmem() / 1024 ** 3).toFixed(1);
-	return `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${ram} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
-}
-
 function fileSize(path: string): number {
 	try {
 		return statSync(path).size;
@@ -305,6 +302,26 @@ async function main(): Promise<void> {
 		writeFileSync(
 			REPORT,
 			replaceOverviewSection(readFileSync(REPORT, 'utf8'), renderOverviewSection(overview))
+		);
+		print(`updated ${REPORT}`);
+		return;
+	}
+	// BENCH_ONLY=forecast re-measures the forecast maths alone (BENCH_FORECAST_ROUNDS rounds, the
+	// quietest kept) and replaces their section of the report.
+	if (process.env.BENCH_ONLY === 'forecast') {
+		print(`Tavlen forecast benchmark on ${machine()}`);
+		const rounds = Number(process.env.BENCH_FORECAST_ROUNDS ?? 3);
+		const forecast = benchForecastQuietest(rounds, (r) => {
+			print(`round at load average ${r.load.toFixed(2)}:`);
+			for (const line of forecastLines(r)) print(`  ${line}`);
+		});
+		writeFileSync(
+			REPORT,
+			replaceSection(
+				readFileSync(REPORT, 'utf8'),
+				FORECAST_HEADING,
+				renderForecastSection(forecast)
+			)
 		);
 		print(`updated ${REPORT}`);
 		return;

@@ -170,6 +170,16 @@ const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[
 		expect: citizenWorkers
 	},
 	{
+		name: '/teams/:team/citizens/[citizenId]/readiness',
+		path: () => `/teams/${teamId}/citizens/${citizenId}/readiness`,
+		expect: citizenWorkers
+	},
+	{
+		name: '/admin/forecast-settings',
+		path: () => '/admin/forecast-settings',
+		expect: adminOnly
+	},
+	{
 		name: '/teams/doesnotexist/citizens',
 		path: () => '/teams/doesnotexist/citizens',
 		expect: row('login', 404, 404, 404, 404, 404)
@@ -308,6 +318,16 @@ const ACTIONS: { name: string; path: () => string; expect: Record<Who, Outcome> 
 		name: '/boards/:board/screens?/revoke',
 		path: () => `/boards/${boardId}/screens?/revoke`,
 		expect: row('login', 404, 404, 400, 404, 404)
+	},
+	...(['add', 'edit', 'close', 'followUp'] as const).map((action) => ({
+		name: `/teams/:team/citizens/[citizenId]/readiness?/${action}`,
+		path: () => `/teams/${teamId}/citizens/${citizenId}/readiness?/${action}`,
+		expect: row('login', 404, 400, 400, 404, 404)
+	})),
+	{
+		name: '/admin/forecast-settings',
+		path: () => '/admin/forecast-settings',
+		expect: adminAction
 	},
 	{ name: '/settings', path: () => '/settings', expect: row('login', 400, 400, 400, 400, 400) }
 ];

@@ -32,7 +32,11 @@ export function caseOf(id: string, fields: Partial<CaseForecast> = {}): CaseFore
 }
 
 /** Random cases around `today`: some closed, some opened in the future, horizons passed and ahead. */
-export function arbitraryCases(today: string, maxLength = 60): fc.Arbitrary<CaseForecast[]> {
+export function arbitraryCases(
+	today: string,
+	maxLength = 60,
+	minLength = 0
+): fc.Arbitrary<CaseForecast[]> {
 	const base = parseDay(today)!;
 	const one = fc
 		.record({
@@ -65,6 +69,6 @@ export function arbitraryCases(today: string, maxLength = 60): fc.Arbitrary<Case
 			updatedAt: (base + r.updatedOffset) * DAY_MS + 43_200_000
 		}));
 	return fc
-		.array(one, { maxLength })
+		.array(one, { minLength, maxLength })
 		.map((cases) => cases.map((c, i) => ({ id: `s${i}`, citizenId: `b${i}`, ...c })));
 }

@@ -96,51 +96,84 @@ function bucketOf(daysAhead: number): number {
 	return 4;
 }
 
-interface Accumulator {
-	goals: Map<string, number>;
-	risks: Record<Risk, number>;
-	buckets: number[];
-	daysAhead: number[];
+/**
+ * Counts of one population (the team, or one consultant) by goal index, risk and bucket. The
+ * horizons themselves (days ahead) live in one shared Int32Array, grouped by consultant, so the
+ * hot loop allocates nothing per case.
+ */
+interface Counts {
+	open: number;
+	goals: Int32Array;
+	risks: Int32Array;
+	buckets: Int32Array;
 }
 
-function newAccumulator(): Accumulator {
+const RISK_INDEX: Record<Risk, number> = { low: 0, medium: 1, high: 2 };
+
+function newCounts(goalSlots: number): Counts {
 	return {
-		goals: new Map(),
-		risks: { low: 0, medium: 0, high: 0 },
-		buckets: [0, 0, 0, 0, 0],
-		daysAhead: []
+		open: 0,
+		goals: new Int32Array(goalSlots),
+		risks: new Int32Array(RISKS.length),
+		buckets: new Int32Array(HORIZON_BUCKETS.length)
 	};
 }
 
-function add(acc: Accumulator, c: CaseForecast, daysAhead: number): void {
-	acc.goals.set(c.goal, (acc.goals.get(c.goal) ?? 0) + 1);
-	acc.risks[c.risk]++;
-	acc.buckets[bucketOf(daysAhead)]!++;
-	acc.daysAhead.push(daysAhead);
-}
+/** Up to this many distinct days per value, the median counts days instead of sorting them. */
+const COUNTING_SPAN_PER_VALUE = 4;
 
-/** Median of whole numbers; a typed-array sort is native and numeric, several times faster. */
-function medianOf(values: readonly number[]): number | null {
+/**
+ * Median of whole numbers (days ahead). For a large population whose values span few days (the
+ * team: tens of thousands of horizons within a year or two) a counting pass over the span finds
+ * it without sorting; otherwise a typed-array sort, which is native and numeric.
+ */
+function medianOf(values: Int32Array): number | null {
 	const n = values.length;
 	if (n === 0) return null;
-	const sorted = Int32Array.from(values).sort();
 	const mid = n >> 1;
-	return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+	let min = values[0]!;
+	let max = min;
+	for (let i = 1; i < n; i++) {
+		const v = values[i]!;
+		if (v < min) min = v;
+		else if (v > max) max = v;
+	}
+	if (max - min + 1 > COUNTING_SPAN_PER_VALUE * n) {
+		const sorted = Int32Array.from(values).sort();
+		return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+	}
+	const counts = new Int32Array(max - min + 1);
+	for (let i = 0; i < n; i++) counts[values[i]! - min]!++;
+	// The value at sorted position `k`: walk the counts until more than k values are passed.
+	const at = (k: number): number => {
+		let seen = 0;
+		for (let d = 0; d < counts.length; d++) {
+			seen += counts[d]!;
+			if (seen > k) return d + min;
+		}
+		return max;
+	};
+	return n % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
-function profile(acc: Accumulator, goals: readonly string[]): CaseloadProfile {
-	const n = acc.daysAhead.length;
+function profile(
+	counts: Counts,
+	daysAhead: Int32Array,
+	goals: readonly string[],
+	goalSlot: ReadonlyMap<string, number>
+): CaseloadProfile {
+	const n = counts.open;
 	const share = <K extends string>(key: K, count: number): Share<K> => ({
 		key,
 		count,
 		share: n === 0 ? 0 : count / n
 	});
-	const mid = medianOf(acc.daysAhead);
+	const mid = medianOf(daysAhead);
 	return {
 		openCases: n,
-		goals: goals.map((g) => share(g, acc.goals.get(g) ?? 0)),
-		risks: RISKS.map((r) => share(r, acc.risks[r])),
-		horizonBuckets: HORIZON_BUCKETS.map((b, i) => share(b, acc.buckets[i]!)),
+		goals: goals.map((g) => share(g, counts.goals[goalSlot.get(g)!] ?? 0)),
+		risks: RISKS.map((r) => share(r, counts.risks[RISK_INDEX[r]]!)),
+		horizonBuckets: HORIZON_BUCKETS.map((b, i) => share(b, counts.buckets[i]!)),
 		medianHorizonMonths: mid === null ? null : mid / DAYS_PER_MONTH
 	};
 }
@@ -188,25 +221,72 @@ export function computeVariation(
 	const sharePoints = options.sharePoints ?? OUTLIER_SHARE_POINTS;
 	const horizonMonths = options.horizonMonths ?? OUTLIER_HORIZON_MONTHS;
 	const minCases = options.minCases ?? OUTLIER_MIN_CASES;
-	const teamAcc = newAccumulator();
-	const byConsultant = new Map<string, Accumulator>();
+	const listed = options.goals ?? GOAL_ORDER;
+	// Pass 1, per open case: its consultant's slot, goal slot and days ahead, into typed arrays.
+	// Distinct horizons are few, so each is parsed once (dayOf), and ids become small numbers.
+	const n = cases.length;
+	const caseConsultant = new Int32Array(n);
+	const caseGoal = new Int32Array(n);
+	const caseDays = new Int32Array(n);
+	const caseRisk = new Uint8Array(n);
+	const consultantSlot = new Map<string, number>();
+	const goalSlot = new Map<string, number>();
+	for (const g of listed) if (!goalSlot.has(g)) goalSlot.set(g, goalSlot.size);
+	const horizonDay = new Map<string, number>();
+	let open = 0;
 	for (const c of cases) {
 		if (!isOpenOn(c, today)) continue;
-		const daysAhead = requireDay(c.horizon, 'horizon', c.id) - today;
-		let acc = byConsultant.get(c.consultantId);
-		if (acc === undefined) {
-			acc = newAccumulator();
-			byConsultant.set(c.consultantId, acc);
+		let day = horizonDay.get(c.horizon);
+		if (day === undefined) {
+			day = requireDay(c.horizon, 'horizon', c.id);
+			horizonDay.set(c.horizon, day);
 		}
-		add(acc, c, daysAhead);
-		add(teamAcc, c, daysAhead);
+		let k = consultantSlot.get(c.consultantId);
+		if (k === undefined) {
+			k = consultantSlot.size;
+			consultantSlot.set(c.consultantId, k);
+		}
+		let g = goalSlot.get(c.goal);
+		if (g === undefined) {
+			g = goalSlot.size;
+			goalSlot.set(c.goal, g);
+		}
+		caseConsultant[open] = k;
+		caseGoal[open] = g;
+		caseDays[open] = day - today;
+		caseRisk[open] = RISK_INDEX[c.risk];
+		open++;
 	}
-	// Fleksjob first, then the municipality's own order, then goals only met in the data.
-	const listed = options.goals ?? GOAL_ORDER;
-	const goals = orderCodes([...listed, ...teamAcc.goals.keys()], [FLEXJOB_GOAL, ...listed]);
-	const team = profile(teamAcc, goals);
-	const consultants = [...byConsultant.keys()].sort().map((consultantId): ConsultantVariation => {
-		const p = profile(byConsultant.get(consultantId)!, goals);
+	// Pass 2: counts for the team and per consultant, and the days ahead grouped by consultant
+	// (a counting sort by slot: offsets first, then each case into its consultant's range).
+	const slots = consultantSlot.size;
+	const teamCounts = newCounts(goalSlot.size);
+	const counts = Array.from({ length: slots }, () => newCounts(goalSlot.size));
+	const start = new Int32Array(slots + 1);
+	for (let i = 0; i < open; i++) start[caseConsultant[i]! + 1]!++;
+	for (let k = 0; k < slots; k++) start[k + 1]! += start[k]!;
+	const next = start.slice(0, slots);
+	const grouped = new Int32Array(open);
+	for (let i = 0; i < open; i++) {
+		const k = caseConsultant[i]!;
+		const bucket = bucketOf(caseDays[i]!);
+		const own = counts[k]!;
+		own.open++;
+		own.goals[caseGoal[i]!]!++;
+		own.risks[caseRisk[i]!]!++;
+		own.buckets[bucket]!++;
+		teamCounts.goals[caseGoal[i]!]!++;
+		teamCounts.risks[caseRisk[i]!]!++;
+		teamCounts.buckets[bucket]!++;
+		grouped[next[k]!++] = caseDays[i]!;
+	}
+	teamCounts.open = open;
+	// Fleksjob first, then the municipality's own order, then goals only met in open cases.
+	const goals = orderCodes(goalSlot.keys(), [FLEXJOB_GOAL, ...listed]);
+	const team = profile(teamCounts, caseDays.subarray(0, open), goals, goalSlot);
+	const consultants = [...consultantSlot.keys()].sort().map((consultantId): ConsultantVariation => {
+		const k = consultantSlot.get(consultantId)!;
+		const p = profile(counts[k]!, grouped.subarray(start[k]!, start[k + 1]!), goals, goalSlot);
 		const tooFewCases = p.openCases < minCases;
 		const flags = tooFewCases ? [] : flagsFor(p, team, sharePoints, horizonMonths);
 		return { consultantId, ...p, tooFewCases, flags, outlier: flags.length > 0 };
