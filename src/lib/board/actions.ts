@@ -78,6 +78,9 @@ export interface AddActionInput {
 	id?: string;
 }
 
+/** What a person enters for a new action; who and when are added by the session. */
+export type ActionInput = Omit<AddActionInput, 'laneId' | 'index' | 'createdBy' | 'now' | 'id'>;
+
 /** Adds an open action card; owner, due date and follow-up date are required. */
 export function addAction(doc: Y.Doc, input: AddActionInput, origin: unknown): string {
 	if (!isValidId(input.ownerId)) throw new BoardError('invalid', 'ownerId is missing or not valid');

@@ -16,7 +16,7 @@ import {
 	dropAction,
 	moveAction,
 	reopenAction,
-	type AddActionInput,
+	type ActionInput,
 	type MoveActionInput
 } from './actions';
 import {
@@ -60,9 +60,7 @@ import {
 
 export { isValidDueDate } from './schema';
 export type { OpeningInput, OpeningPatch } from './openings';
-
-/** What a person enters for a new action (handling); the session adds who and when. */
-export type ActionInput = Omit<AddActionInput, 'laneId' | 'index' | 'createdBy' | 'now' | 'id'>;
+export type { ActionInput } from './actions';
 export type { CardFields, ConnectionProblem, ConnectionState, PresenceEntry, PresenceUser };
 
 /**
