@@ -1,5 +1,7 @@
 import { devices, expect, test } from '@playwright/test';
 import { expectNoViolations } from './axe';
+import { addAction, listLanes } from '../../src/lib/board/model';
+import { editBoardAs } from './board-client';
 import {
 	ACCOUNTS,
 	boardIdByName,
@@ -7,9 +9,11 @@ import {
 	contextAs,
 	dayFromToday,
 	DEMO_BOARD,
+	DEMO_TEAM,
 	NAMES,
 	openBoard,
 	queryOne,
+	teamIdByName,
 	uniqueTitle
 } from './support';
 
@@ -150,6 +154,65 @@ test('moving needs valid dates, dropping needs a reason, and reopening brings it
 
 		await editor.getByRole('button', { name: 'Genåbn' }).click();
 		await expect(editor.getByTestId('action-status')).toHaveText(/Åben · Frist i morgen/);
+	} finally {
+		await context.close();
+	}
+});
+
+test('the leader’s overview lists an action more than three days overdue, and counts it once done', async ({
+	browser
+}) => {
+	const boardId = boardIdByName(DEMO_BOARD);
+	const teamId = teamIdByName(DEMO_TEAM);
+	const context = await contextAs(browser, ACCOUNTS.leader);
+	try {
+		const title = uniqueTitle('Dokumentér samtaler');
+		const recent = uniqueTitle('Nylig handling');
+		await editBoardAs(context, boardId, (doc) => {
+			const laneId = listLanes(doc)[0]!.id;
+			const common = {
+				laneId,
+				ownerId: userId(ACCOUNTS.consultant),
+				followUp: dayFromToday(2),
+				timeTag: 'documentation' as const,
+				createdBy: userId(ACCOUNTS.leader),
+				now: Date.now()
+			};
+			addAction(doc, { ...common, title, due: dayFromToday(-5) }, 'e2e');
+			addAction(doc, { ...common, title: recent, due: dayFromToday(-3) }, 'e2e');
+		});
+		const page = await context.newPage();
+		await page.goto(`/teams/${teamId}/overview`);
+		const escalated = page.getByTestId('actions-escalated');
+		const row = escalated.getByRole('row').filter({ hasText: title });
+		await expect(row).toContainText(NAMES.consultant);
+		await expect(row).toContainText('5 dage over');
+		await expect(
+			escalated.getByRole('row').filter({ hasText: recent }),
+			'three days over is not yet escalated'
+		).toHaveCount(0);
+		const production = page.getByTestId('actions-production');
+		const thisWeek = production.locator('tbody tr').last();
+		const documented = Number(await thisWeek.locator('[data-tag="documentation"]').innerText());
+		await expectNoViolations(page, 'the overview with actions');
+
+		await row.getByRole('link', { name: title }).click();
+		const editor = page.getByTestId('card-editor');
+		await editor.getByRole('button', { name: 'Udført' }).click();
+		await expect(editor.getByTestId('action-status')).toHaveText('Udført');
+		await expect
+			.poll(() => queryOne<{ status: string }>('select status from action where title = ?', title))
+			.toEqual({ status: 'done' });
+
+		await page.goto(`/teams/${teamId}/overview`);
+		await expect(page.getByTestId('actions-escalated')).not.toContainText(title);
+		await expect(
+			page
+				.getByTestId('actions-production')
+				.locator('tbody tr')
+				.last()
+				.locator('[data-tag="documentation"]')
+		).toHaveText(String(documented + 1));
 	} finally {
 		await context.close();
 	}

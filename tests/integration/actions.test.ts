@@ -15,6 +15,7 @@ import {
 	startSyncServer,
 	startTestBoard
 } from '../fixtures/sync-harness';
+import { loadTeamActionFigures } from '../../src/lib/server/overview/actions.service';
 
 const defer = cleanupAfterEach();
 
@@ -158,5 +159,56 @@ describe('the SQL projection of action cards', () => {
 		await reader.synced;
 		const rows = await board.db.selectFrom('action').select(['id', 'time_tag', 'status']).execute();
 		expect(rows).toEqual([{ id, time_tag: 'follow-up', status: 'open' }]);
+	});
+
+	it('feeds the leader’s escalated list and production table from the projection', async () => {
+		const board = await startTestBoard(defer);
+		const client = board.client(board.team.cookies.consultant);
+		await client.synced;
+		const consultant = board.team.userIds.consultant;
+		// Friday 27 November 2026, 10:00 in Copenhagen.
+		const now = Date.UTC(2026, 10, 27, 9);
+		const base = {
+			laneId: board.laneIds[0]!,
+			ownerId: consultant,
+			followUp: '2026-11-30',
+			createdBy: consultant,
+			now: now - 86_400_000
+		};
+		const late = addAction(
+			client.doc,
+			{ ...base, title: 'Ring tilbage', due: '2026-11-20', timeTag: 'outreach' },
+			'test'
+		);
+		addAction(client.doc, { ...base, title: 'Snart', due: '2026-11-24' }, 'test');
+		const done = addAction(
+			client.doc,
+			{ ...base, title: 'Samtale', due: '2026-11-26', timeTag: 'citizen-talk' },
+			'test'
+		);
+		completeAction(client.doc, { cardId: done, now: Date.UTC(2026, 10, 25, 9) }, 'test');
+		await roundTrip(client.provider);
+
+		const figures = await loadTeamActionFigures(board.db, board.team.teamId, now);
+		expect(figures.escalated).toEqual([
+			{
+				id: late,
+				boardId: board.team.boardId,
+				boardName: 'Testtavle',
+				title: 'Ring tilbage',
+				ownerId: consultant,
+				ownerName: 'Test consultant',
+				due: '2026-11-20',
+				daysOverdue: 7
+			}
+		]);
+		expect(figures.production).toHaveLength(8);
+		expect(figures.production.at(-1)).toMatchObject({
+			week: 48,
+			total: 1,
+			counts: { 'citizen-talk': 1, outreach: 0 }
+		});
+		const other = await loadTeamActionFigures(board.db, 'another-team', now);
+		expect(other.escalated, 'another team sees none of it').toEqual([]);
 	});
 });
