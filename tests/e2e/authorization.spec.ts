@@ -33,6 +33,7 @@ const OTHER_LEADER = 'other-leader@demoby.dk';
 let boardId = '';
 let teamId = '';
 let citizenId = '';
+let caseId = '';
 const contexts = new Map<Who, APIRequestContext>();
 
 test.beforeAll(async ({ baseURL }) => {
@@ -45,6 +46,10 @@ test.beforeAll(async ({ baseURL }) => {
 	citizenId = queryOne<{ id: string }>(
 		"select id from citizen where team_id = ? and initials = 'AH'",
 		teamId
+	).id;
+	caseId = queryOne<{ id: string }>(
+		'select id from case_forecast where citizen_id = ?',
+		citizenId
 	).id;
 	const emails: Record<Exclude<Who, 'anonymous'>, string> = {
 		viewer: ACCOUNTS.viewer,
@@ -136,6 +141,24 @@ const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[
 		expect: adminOnly
 	},
 	{ name: '/admin/target-groups', path: () => '/admin/target-groups', expect: adminOnly },
+	{ name: '/admin/goals', path: () => '/admin/goals', expect: adminOnly },
+	{ name: '/admin/case-fields', path: () => '/admin/case-fields', expect: adminOnly },
+	// Cases (sager) are citizen data: the team's consultants and leaders only.
+	{
+		name: '/teams/:team/caseload',
+		path: () => `/teams/${teamId}/caseload`,
+		expect: citizenWorkers
+	},
+	{
+		name: '/teams/:team/cases/[caseId]',
+		path: () => `/teams/${teamId}/cases/${caseId}`,
+		expect: citizenWorkers
+	},
+	{
+		name: '/teams/:team/cases/doesnotexist',
+		path: () => `/teams/${teamId}/cases/doesnotexist`,
+		expect: nobody
+	},
 	{
 		name: '/teams/:team/citizens',
 		path: () => `/teams/${teamId}/citizens`,
@@ -243,6 +266,29 @@ const ACTIONS: { name: string; path: () => string; expect: Record<Who, Outcome> 
 		path: () => '/admin/target-groups?/active',
 		expect: adminAction
 	},
+	...(['goals?/create', 'goals?/rename', 'goals?/active'] as const).map((action) => ({
+		name: `/admin/${action}`,
+		path: () => `/admin/${action}`,
+		expect: adminAction
+	})),
+	...(['case-fields?/create', 'case-fields?/edit', 'case-fields?/active'] as const).map(
+		(action) => ({
+			name: `/admin/${action}`,
+			path: () => `/admin/${action}`,
+			expect: adminAction
+		})
+	),
+	{
+		name: '/teams/:team/caseload?/save',
+		path: () => `/teams/${teamId}/caseload?/save`,
+		expect: row('login', 404, 400, 400, 404, 404)
+	},
+	// An empty post names no case to close or reopen, so even the team's own people get a 400.
+	...(['save', 'close', 'reopen'] as const).map((action) => ({
+		name: `/teams/:team/cases/[caseId]?/${action}`,
+		path: () => `/teams/${teamId}/cases/${caseId}?/${action}`,
+		expect: row('login', 404, 400, 400, 404, 404)
+	})),
 	{
 		name: '/teams/:team/citizens?/create',
 		path: () => `/teams/${teamId}/citizens?/create`,

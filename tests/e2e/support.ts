@@ -50,6 +50,15 @@ export function teamIdByName(name: string): string {
 	return queryOne<{ id: string }>('select id from team where name = ?', name).id;
 }
 
+/** A seeded citizen's id by its team's name and its initials. */
+export function citizenIdByInitials(teamName: string, initials: string): string {
+	return queryOne<{ id: string }>(
+		`select c.id from citizen c join team t on t.id = c.team_id where t.name = ? and c.initials = ?`,
+		teamName,
+		initials
+	).id;
+}
+
 /** Runs the operator CLI against the test database; returns stdout. */
 export function cli(args: string[], stdin?: string): string {
 	const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {

@@ -10,6 +10,11 @@ import { readBoard } from '../board/model';
 import { isOpening, type BoardView } from '../board/types';
 import { openingStatus } from '../openings/countdown';
 import { seedDemoIfEmpty } from './seed';
+import { selectTeamCases, selectTeamHistory } from './cases/case.repository';
+import { CASE_FIELDS, historyValue } from '../forecast/history';
+import { buildSparringList, SPARRING_REASONS } from '../forecast/sparring';
+import { computeVariation } from '../forecast/variation';
+import { DAY_MS } from '../forecast/week';
 
 const T0 = Date.UTC(2026, 10, 27, 8, 0, 0);
 
@@ -28,22 +33,28 @@ afterEach(async () => {
 });
 
 describe('seedDemoIfEmpty', () => {
-	it('seeds target groups, companies and six citizens per team, once and unaudited', async () => {
+	it('seeds target groups, companies and the demo citizens, once and unaudited', async () => {
 		expect(await seedDemoIfEmpty(db, T0)).not.toBeNull();
 		const groups = await db.selectFrom('target_group').select('code').execute();
 		expect(groups.map((g) => g.code).sort()).toEqual(
 			DEFAULT_TARGET_GROUPS.map((g) => g.code).sort()
 		);
 		expect(await db.selectFrom('company').select('id').execute()).toHaveLength(8);
+		// Six board citizens per team, and in Virksomhedsservice the invented caseload of Anna and Bo.
 		const perTeam = await db
 			.selectFrom('citizen')
-			.select(['team_id', db.fn.countAll<number>().as('n')])
-			.groupBy('team_id')
+			.innerJoin('team', 'team.id', 'citizen.team_id')
+			.select(['team.name', db.fn.countAll<number>().as('n')])
+			.groupBy('team.name')
+			.orderBy('team.name')
 			.execute();
-		expect(perTeam.map((r) => r.n)).toEqual([6, 6]);
+		expect(perTeam.map((r) => [r.name, r.n])).toEqual([
+			['Unge og småjob', 6],
+			['Virksomhedsservice', 33]
+		]);
 		expect(await db.selectFrom('audit_log').select('id').execute()).toEqual([]);
 		expect(await seedDemoIfEmpty(db, T0)).toBeNull();
-		expect(await db.selectFrom('citizen').select('id').execute()).toHaveLength(12);
+		expect(await db.selectFrom('citizen').select('id').execute()).toHaveLength(39);
 	});
 
 	it('fills the boards with real openings of seeded companies, in every countdown state', async () => {
@@ -124,6 +135,93 @@ describe('seedDemoIfEmpty', () => {
 				.where('board_id', '=', id)
 				.execute();
 			expect(matches.length, name).toBe(Object.values(board.matches).flat().length);
+		}
+	});
+});
+
+describe('demo cases', () => {
+	const today = '2026-11-27';
+
+	async function teamCases(name: string) {
+		const team = await db
+			.selectFrom('team')
+			.select('id')
+			.where('name', '=', name)
+			.executeTakeFirstOrThrow();
+		const users = new Map(
+			(await db.selectFrom('user').select(['id', 'email']).execute()).map((u) => [u.id, u.email])
+		);
+		return {
+			cases: await selectTeamCases(db, team.id),
+			history: await selectTeamHistory(db, team.id),
+			email: (id: string) => users.get(id)
+		};
+	}
+
+	it('gives Anna and Bo at least 12 open cases each across SDP, JAF and other groups', async () => {
+		await seedDemoIfEmpty(db, T0);
+		const { cases, email } = await teamCases('Virksomhedsservice');
+		for (const who of ['anna@demoby.dk', 'bo@demoby.dk']) {
+			const open = cases.filter((c) => c.closedAt === null && email(c.consultantId) === who);
+			expect(open.length, who).toBeGreaterThanOrEqual(12);
+			const groups = new Set(open.map((c) => c.targetGroup));
+			expect(groups.has('SDP') && groups.has('JAF') && groups.size >= 4, who).toBe(true);
+			expect(new Set(open.map((c) => c.risk)).size, who).toBe(3);
+			expect(new Set(open.map((c) => c.goal)).size, who).toBeGreaterThanOrEqual(4);
+		}
+		const { cases: young, email: youngEmail } = await teamCases('Unge og småjob');
+		expect(new Set(young.map((c) => youngEmail(c.consultantId)))).toEqual(
+			new Set(['cecilie@demoby.dk', 'dennis@demoby.dk'])
+		);
+	});
+
+	it('marks Bo in the variation view for his share of fleksjob', async () => {
+		await seedDemoIfEmpty(db, T0);
+		const { cases, email } = await teamCases('Virksomhedsservice');
+		const variation = computeVariation(cases, { today });
+		const bo = variation.consultants.find((c) => email(c.consultantId) === 'bo@demoby.dk')!;
+		expect(bo.outlier).toBe(true);
+		const flag = bo.flags.find((f) => f.kind === 'goal' && f.goal === 'flexjob');
+		expect(flag && flag.kind === 'goal' && flag.share > flag.teamShare).toBe(true);
+	});
+
+	it('puts a case on the sparring list for every reason', async () => {
+		await seedDemoIfEmpty(db, T0);
+		const { cases, history } = await teamCases('Virksomhedsservice');
+		const list = buildSparringList(cases, history, { today });
+		const kinds = new Set(list.flatMap((item) => item.reasons.map((r) => r.kind)));
+		expect([...kinds].sort()).toEqual([...SPARRING_REASONS].sort());
+		// Not everything: most cases are on track.
+		expect(list.length).toBeLessThan(cases.filter((c) => c.closedAt === null).length / 2);
+	});
+
+	it('spreads openings over the last 8 weeks and closes over the last 12', async () => {
+		await seedDemoIfEmpty(db, T0);
+		const { cases } = await teamCases('Virksomhedsservice');
+		const recent = cases.filter((c) => c.openedAt > T0 - 56 * DAY_MS);
+		expect(
+			new Set(recent.map((c) => Math.floor((T0 - c.openedAt) / (7 * DAY_MS)))).size
+		).toBeGreaterThanOrEqual(5);
+		const closed = cases.filter((c) => c.closedAt !== null);
+		expect(closed.length).toBeGreaterThanOrEqual(4);
+		for (const c of closed) expect(c.closedAt!).toBeGreaterThan(T0 - 84 * DAY_MS);
+	});
+
+	it('keeps each case’s history consistent with the case', async () => {
+		await seedDemoIfEmpty(db, T0);
+		for (const team of ['Virksomhedsservice', 'Unge og småjob']) {
+			const { cases, history } = await teamCases(team);
+			for (const c of cases) {
+				const entries = history.filter((h) => h.caseId === c.id);
+				expect(entries[0]!.at, c.id).toBe(c.openedAt);
+				expect(entries[0]!.changes.every((ch) => ch.from === null)).toBe(true);
+				expect(entries.at(-1)!.at).toBe(c.updatedAt);
+				// Replaying the changes gives the case as stored.
+				const replay = new Map<string, string | null>();
+				for (const entry of entries) for (const ch of entry.changes) replay.set(ch.field, ch.to);
+				for (const field of CASE_FIELDS)
+					expect(replay.get(field) ?? null, `${c.id} ${field}`).toBe(historyValue(c, field));
+			}
 		}
 	});
 });

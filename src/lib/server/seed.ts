@@ -17,6 +17,7 @@ import { ensureDefaultTargetGroups, listTargetGroups } from './citizens/target-g
 import { ensureDefaultCaseGoals } from './cases/goal.repository';
 import { createCompany } from './companies/company.repository';
 import type { Db } from './db/connect';
+import { seedDemoCases, type DemoConsultant } from './seed-cases';
 import { createTeam, setMembership, type Role } from './teams/team.repository';
 import { createUser } from './users/user.repository';
 
@@ -265,8 +266,10 @@ export async function seedDemoIfEmpty(db: Db, now: number): Promise<DemoAccount[
 	};
 	const ownerIds: Record<'virk' | 'unge', string[]> = { virk: [], unge: [] };
 	const accounts: DemoAccount[] = [];
+	const userByEmail = new Map<string, string>();
 	for (const person of PEOPLE) {
 		const user = await createUser(db, { ...person, isAdmin: person.admin, passwordHash, now });
+		userByEmail.set(person.email, user.id);
 		for (const [team, role] of person.teams) {
 			await setMembership(db, teams[team].id, user.id, role);
 			if (role === 'consultant') ownerIds[team].push(user.id);
@@ -279,6 +282,7 @@ export async function seedDemoIfEmpty(db: Db, now: number): Promise<DemoAccount[
 		});
 	}
 	const ids = await seedCitizensAndCompanies(db, teams, ownerIds, now);
+	await seedCases(db, teams, userByEmail, ids, now);
 	for (const key of ['virk', 'unge'] as const) {
 		await createBoardWithLanes(db, {
 			teamId: teams[key].id,
@@ -288,6 +292,47 @@ export async function seedDemoIfEmpty(db: Db, now: number): Promise<DemoAccount[
 		});
 	}
 	return accounts;
+}
+
+/** Demo cases for the forecast pages, for the demo citizens and for more invented ones. */
+async function seedCases(
+	db: Db,
+	teams: Record<TeamKey, { id: string }>,
+	userByEmail: Map<string, string>,
+	ids: SeededIds,
+	now: number
+): Promise<void> {
+	const user = (name: DemoConsultant) => {
+		const id = userByEmail.get(`${name}@demoby.dk`);
+		if (!id) throw new Error(`Demo user ${name} is not seeded`);
+		return id;
+	};
+	const citizenByInitials = new Map<string, { id: string; targetGroupCode: string }>();
+	for (const key of ['virk', 'unge'] as const)
+		for (const [initials, group] of CITIZENS[key]) {
+			const id = ids.citizenByInitials.get(initials);
+			if (id) citizenByInitials.set(initials, { id, targetGroupCode: group });
+		}
+	await seedDemoCases(
+		db,
+		{
+			teamOf: {
+				anna: teams.virk.id,
+				bo: teams.virk.id,
+				cecilie: teams.unge.id,
+				dennis: teams.unge.id
+			},
+			userOf: {
+				anna: user('anna'),
+				bo: user('bo'),
+				cecilie: user('cecilie'),
+				dennis: user('dennis')
+			},
+			citizenByInitials,
+			groupIdByCode: new Map((await listTargetGroups(db)).map((g) => [g.code, g.id]))
+		},
+		now
+	);
 }
 
 /** The demo day plus `days`, as YYYY-MM-DD. */

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/connect';
+import { nextSortOrder, updateCodedRow } from '../db/coded-list';
 import type { CaseGoalTable } from '../db/schema';
 import { newId } from '../../board/ids';
 
@@ -66,4 +67,39 @@ function mapGoal(row: Selectable<CaseGoalTable>): CaseGoal {
 		active: row.active === 1,
 		sortOrder: row.sort_order
 	};
+}
+
+/** Adds a goal after the last one; the caller has checked that the code is free. */
+export async function insertCaseGoal(
+	db: Db,
+	input: { code: string; name: string }
+): Promise<CaseGoal> {
+	const row: Selectable<CaseGoalTable> = {
+		id: newId(),
+		code: input.code,
+		name: input.name,
+		active: 1,
+		sort_order: await nextSortOrder(db, 'case_goal')
+	};
+	await db.insertInto('case_goal').values(row).execute();
+	return mapGoal(row);
+}
+
+export async function updateCaseGoalRow(
+	db: Db,
+	id: string,
+	changes: { name?: string; active?: boolean }
+): Promise<void> {
+	await updateCodedRow(db, 'case_goal', id, changes);
+}
+
+/** How many open cases have each goal, by goal code (goals without any are absent). */
+export async function countOpenCasesByGoal(db: Db): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom('case_forecast')
+		.select(['goal', (eb) => eb.fn.countAll<number>().as('count')])
+		.where('closed_at', 'is', null)
+		.groupBy('goal')
+		.execute();
+	return new Map(rows.map((r) => [r.goal, Number(r.count)]));
 }

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/connect';
+import { nextSortOrder, updateCodedRow } from '../db/coded-list';
 import type { TargetGroupTable } from '../db/schema';
 import { newId } from '../../board/ids';
 
@@ -78,16 +79,12 @@ export async function insertTargetGroup(
 	db: Db,
 	input: { code: string; name: string }
 ): Promise<TargetGroup> {
-	const last = await db
-		.selectFrom('target_group')
-		.select((eb) => eb.fn.max('sort_order').as('max'))
-		.executeTakeFirst();
 	const row: Selectable<TargetGroupTable> = {
 		id: newId(),
 		code: input.code,
 		name: input.name,
 		active: 1,
-		sort_order: (last?.max ?? 0) + 10
+		sort_order: await nextSortOrder(db, 'target_group')
 	};
 	await db.insertInto('target_group').values(row).execute();
 	return mapTargetGroup(row);
@@ -98,11 +95,7 @@ export async function updateTargetGroupRow(
 	id: string,
 	changes: { name?: string; active?: boolean }
 ): Promise<void> {
-	const set: { name?: string; active?: number } = {};
-	if (changes.name !== undefined) set.name = changes.name;
-	if (changes.active !== undefined) set.active = changes.active ? 1 : 0;
-	if (Object.keys(set).length === 0) return;
-	await db.updateTable('target_group').set(set).where('id', '=', id).execute();
+	await updateCodedRow(db, 'target_group', id, changes);
 }
 
 /** How many open citizens have each group, by group id (groups without any are absent). */
