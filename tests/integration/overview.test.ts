@@ -43,8 +43,12 @@ describe('the live overview', () => {
 		const before = await loadTeamOverview(db, team.teamId, now);
 		expect(before.figures.open.value).toBe(0);
 
-		// A plain note is no opening: no projection row changes, so no event.
-		addCard(client.doc, { laneId: board.laneIds[0]!, title: 'Note', createdBy: '', now }, 't');
+		// A note is neither an opening nor an action: no projection row changes, so no event.
+		addCard(
+			client.doc,
+			{ laneId: board.laneIds[0]!, kind: 'note', title: 'Note', createdBy: '', now },
+			't'
+		);
 		await roundTrip(client.provider);
 		// The hub is told after the commit; give an event a moment to arrive before asserting none did.
 		await new Promise((resolve) => setTimeout(resolve, 50));

@@ -11,6 +11,15 @@ import {
 	type PresenceUser
 } from './connection';
 import {
+	addAction,
+	completeAction,
+	dropAction,
+	moveAction,
+	reopenAction,
+	type ActionInput,
+	type MoveActionInput
+} from './actions';
+import {
 	addCard,
 	addLane,
 	BoardError,
@@ -51,6 +60,7 @@ import {
 
 export { isValidDueDate } from './schema';
 export type { OpeningInput, OpeningPatch } from './openings';
+export type { ActionInput } from './actions';
 export type { CardFields, ConnectionProblem, ConnectionState, PresenceEntry, PresenceUser };
 
 /**
@@ -292,6 +302,39 @@ export class BoardSession {
 
 	reopenOpening(cardId: string): EditResult {
 		return this.#edit(() => reopenOpening(this.#doc, { cardId, now: Date.now() }, LOCAL_ORIGIN));
+	}
+
+	/** Adds an open action (handling) to the lane, last unless index is given. */
+	addAction(laneId: string, fields: ActionInput, index?: number): EditResult<string> {
+		return this.#edit(() =>
+			addAction(
+				this.#doc,
+				{ ...fields, laneId, index, createdBy: this.userId, now: Date.now() },
+				LOCAL_ORIGIN
+			)
+		);
+	}
+
+	/** "Udført". */
+	completeAction(cardId: string): EditResult {
+		return this.#edit(() => completeAction(this.#doc, { cardId, now: Date.now() }, LOCAL_ORIGIN));
+	}
+
+	/** "Flyt": new due date, and a new follow-up date when given. */
+	moveAction(input: Omit<MoveActionInput, 'now'>): EditResult {
+		return this.#edit(() => moveAction(this.#doc, { ...input, now: Date.now() }, LOCAL_ORIGIN));
+	}
+
+	/** "Drop" with a reason. */
+	dropAction(cardId: string, reason: string): EditResult {
+		return this.#edit(() =>
+			dropAction(this.#doc, { cardId, reason, now: Date.now() }, LOCAL_ORIGIN)
+		);
+	}
+
+	/** "Genåbn". */
+	reopenAction(cardId: string): EditResult {
+		return this.#edit(() => reopenAction(this.#doc, { cardId, now: Date.now() }, LOCAL_ORIGIN));
 	}
 
 	/** Proposes a citizen (by pseudonymous id only) for an opening; returns the match id. */

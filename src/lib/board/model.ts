@@ -25,6 +25,7 @@ import {
 	type CardFields
 } from './document';
 import { isValidId, newId } from './ids';
+import { checkActionFields, storedAction } from './actions';
 import { checkOpeningFields, storedOpening } from './openings';
 import { compareOrdered, isValidOrderKey, keysAfter, planInsert, type Ordered } from './order';
 import {
@@ -57,6 +58,18 @@ export {
 	stageOfLane,
 	type CardFields
 } from './document';
+
+// Action operations live in actions.ts; re-exported like the opening ones.
+export {
+	addAction,
+	completeAction,
+	dropAction,
+	getAction,
+	moveAction,
+	reopenAction,
+	type AddActionInput,
+	type MoveActionInput
+} from './actions';
 
 // Opening and match operations live in openings.ts; re-exported so every import keeps working.
 export {
@@ -329,8 +342,12 @@ export function restoreCard(doc: Y.Doc, card: Card, origin: unknown): void {
 
 function writeCard(doc: Y.Doc, card: Card): void {
 	const map = new Y.Map<FieldValue>();
-	const { opening, ...common } = card;
+	const { opening, action, ...common } = card;
 	for (const [key, value] of Object.entries(common) as [string, FieldValue][]) map.set(key, value);
+	if (action) {
+		for (const [key, value] of Object.entries(storedAction(action)))
+			if (value !== null && value !== undefined) map.set(key, value);
+	}
 	if (opening) {
 		for (const [key, value] of Object.entries(storedOpening(opening)))
 			if (value !== null && value !== undefined) map.set(key, value);
@@ -346,6 +363,8 @@ function checkRestorable(card: Card): Card {
 	if (!isValidOrderKey(card.order)) throw new BoardError('invalid', 'order is not a valid key');
 	if ((card.kind === 'opening') !== (card.opening !== undefined))
 		throw new BoardError('invalid', 'opening fields must come with an opening, and only with one');
+	if (card.action !== undefined && card.kind !== 'action')
+		throw new BoardError('invalid', 'action fields come only with an action');
 	const fields = checkFields(card);
 	const restored: Card = {
 		id: card.id,
@@ -361,5 +380,6 @@ function checkRestorable(card: Card): Card {
 		updatedAt: checkTimestamp(card.updatedAt, 'updatedAt')
 	};
 	if (card.opening) restored.opening = checkOpeningFields(card.opening);
+	if (card.action) restored.action = checkActionFields(card.action);
 	return restored;
 }

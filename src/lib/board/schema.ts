@@ -3,6 +3,7 @@ import { isValidId } from './ids';
 import { isValidOrderKey } from './order';
 import { checkServerData, SERVER_ROOT } from './server-data';
 import {
+	ACTION_STATUSES,
 	CARD_KINDS,
 	CLOSE_REASONS,
 	JOB_TYPES,
@@ -12,6 +13,8 @@ import {
 	OPENING_OUTCOMES,
 	OPENING_SOURCES,
 	SCHEMA_VERSION,
+	TIME_TAGS,
+	type ActionFields,
 	type Card,
 	type Lane,
 	type LaneStage,
@@ -61,6 +64,17 @@ export const OPENING_KEYS = [
 	'closedAt'
 ] as const satisfies readonly (keyof OpeningFields)[];
 const OPENING_KEY_SET = new Set<string>(OPENING_KEYS);
+/** Keys only an action card may carry; a card of another kind with one of them is refused. */
+export const ACTION_KEYS = [
+	'followUp',
+	'status',
+	'dropReason',
+	'doneAt',
+	'openingId',
+	'citizenId',
+	'timeTag'
+] as const satisfies readonly (keyof ActionFields)[];
+const ACTION_KEY_SET = new Set<string>(ACTION_KEYS);
 const MATCH_FIELDS = new Set([
 	'id',
 	'openingId',
@@ -82,7 +96,8 @@ const CARD_FIELDS = new Set([
 	'createdAt',
 	'createdBy',
 	'updatedAt',
-	...OPENING_KEYS
+	...OPENING_KEYS,
+	...ACTION_KEYS
 ]);
 const DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -226,12 +241,19 @@ export function readCard(key: string, value: unknown): Result<Card> {
 		createdBy: createdBy as string,
 		updatedAt
 	};
-	if (kind !== 'opening') {
-		for (const name of value.keys())
-			if (OPENING_KEY_SET.has(name))
-				return fail(`card ${key}: opening field "${name}" on a ${kind}`);
+	for (const name of value.keys()) {
+		if (kind !== 'opening' && OPENING_KEY_SET.has(name))
+			return fail(`card ${key}: opening field "${name}" on a ${kind}`);
+		if (kind !== 'action' && ACTION_KEY_SET.has(name))
+			return fail(`card ${key}: action field "${name}" on a ${kind}`);
+	}
+	if (kind === 'action') {
+		const action = readActionFields(value);
+		if (!action.ok) return fail(`card ${key}: ${action.reason}`);
+		card.action = action.value;
 		return { ok: true, value: card };
 	}
+	if (kind !== 'opening') return { ok: true, value: card };
 	const opening = readOpeningFields(value);
 	if (!opening.ok) return fail(`card ${key}: ${opening.reason}`);
 	card.opening = opening.value;
@@ -289,6 +311,41 @@ function readOpeningFields(value: Y.Map<unknown>): Result<OpeningFields> {
 			outcome,
 			closeReason,
 			closedAt: isTimestamp(closedAt) ? closedAt : null
+		}
+	};
+}
+
+/**
+ * An action's own fields, each checked on its own: "a done action has doneAt" and "only a dropped
+ * action has a reason" span fields that separate operations write, so the model keeps them.
+ */
+function readActionFields(value: Y.Map<unknown>): Result<ActionFields> {
+	const optional = (name: string, fallback: unknown): unknown =>
+		value.has(name) ? value.get(name) : fallback;
+	const followUp = optional('followUp', '');
+	const status = optional('status', 'open');
+	const dropReason = optional('dropReason', '');
+	const doneAt = optional('doneAt', undefined);
+	const openingId = optional('openingId', '');
+	const citizenId = optional('citizenId', '');
+	const timeTag = optional('timeTag', '');
+	if (followUp !== '' && !isValidDueDate(followUp)) return fail('bad followUp');
+	if (!oneOf(ACTION_STATUSES, status)) return fail('unknown status');
+	if (!text(dropReason, LIMITS.dropReason, false)) return fail('bad dropReason');
+	if (value.has('doneAt') && !isTimestamp(doneAt)) return fail('bad doneAt');
+	if (openingId !== '' && !isValidId(openingId)) return fail('bad openingId');
+	if (citizenId !== '' && !isValidId(citizenId)) return fail('bad citizenId');
+	if (!oneOf(TIME_TAGS, timeTag)) return fail('unknown timeTag');
+	return {
+		ok: true,
+		value: {
+			followUp: followUp as string,
+			status,
+			dropReason,
+			doneAt: isTimestamp(doneAt) ? doneAt : null,
+			openingId: openingId as string,
+			citizenId: citizenId as string,
+			timeTag
 		}
 	};
 }

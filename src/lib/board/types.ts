@@ -74,6 +74,33 @@ export interface OpeningFields {
 	closedAt: number | null;
 }
 
+/** åben, udført, droppet. */
+export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/**
+ * Where an action's time goes, for the team's production figures: none, opsøgende kontakt,
+ * borgersamtale, opfølgning, dokumentation.
+ */
+export const TIME_TAGS = ['', 'outreach', 'citizen-talk', 'follow-up', 'documentation'] as const;
+export type TimeTag = (typeof TIME_TAGS)[number];
+
+/** The fields only an action (handling) card has; absent keys read as these defaults. */
+export interface ActionFields {
+	/** Opfølgningsdato as YYYY-MM-DD, or ''. The card's `due` is the action's frist. */
+	followUp: string;
+	status: ActionStatus;
+	/** Why it was dropped; '' otherwise. */
+	dropReason: string;
+	/** When it was marked done, or null. */
+	doneAt: number | null;
+	/** Id of the opening card it is about, or ''. */
+	openingId: string;
+	/** Pseudonymous id of the citizen it is about, or '' (never initials). */
+	citizenId: string;
+	timeTag: TimeTag;
+}
+
 export interface Card {
 	id: string;
 	kind: CardKind;
@@ -91,11 +118,22 @@ export interface Card {
 	updatedAt: number;
 	/** Present exactly when kind is 'opening'. */
 	opening?: OpeningFields;
+	/** Present exactly when kind is 'action'. */
+	action?: ActionFields;
 }
 
 export interface OpeningCard extends Card {
 	kind: 'opening';
 	opening: OpeningFields;
+}
+
+export interface ActionCard extends Card {
+	kind: 'action';
+	action: ActionFields;
+}
+
+export function isAction(card: Card): card is ActionCard {
+	return card.kind === 'action' && card.action !== undefined;
 }
 
 export function isOpening(card: Card): card is OpeningCard {
@@ -149,6 +187,7 @@ export const LIMITS = {
 	jobAreaTags: 10,
 	hoursPerWeek: 80,
 	positions: 999,
+	dropReason: 200,
 	/** The server checks the whole board on every update: ~3.5 µs per match here, ~35 ms at the limit. */
 	matches: 10000,
 	/** Bytes in one update message the server accepts. */

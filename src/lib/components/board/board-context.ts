@@ -19,6 +19,8 @@ export interface BoardActions {
 	addCard(laneId: string, title: string): boolean;
 	/** Opens the opening form (jobåbning) for a new opening in this lane. */
 	newOpening(laneId: string): void;
+	/** Opens "Ny handling" for a new action in this lane. */
+	newAction(laneId: string): void;
 	/** "Sortér efter frist", with undo offered. */
 	sortLaneByDeadline(laneId: string): void;
 	deleteLane(laneId: string): void;

@@ -1,20 +1,22 @@
 import type { Insertable } from 'kysely';
-import { isOpening, type BoardView } from '../../board/types';
+import { isAction, isOpening, type BoardView } from '../../board/types';
 import type { Db } from '../db/connect';
-import type { MatchTable, OpeningTable } from '../db/schema';
+import type { ActionTable, MatchTable, OpeningTable } from '../db/schema';
 
 /**
- * The projection of a board's openings and matches into SQL rows. The room computes it from the
+ * The projection of a board's openings, matches and actions into SQL rows. The room computes it from the
  * checked document after every accepted update and writes only what changed, in the same
  * transaction as the update's append, so the tables never show an edit the log does not have.
  */
 
 export type OpeningRow = Insertable<OpeningTable>;
 export type MatchRow = Insertable<MatchTable>;
+export type ActionRow = Insertable<ActionTable>;
 
 export interface Projection {
 	openings: Map<string, OpeningRow>;
 	matches: Map<string, MatchRow>;
+	actions: Map<string, ActionRow>;
 }
 
 export interface ProjectionChanges {
@@ -22,10 +24,12 @@ export interface ProjectionChanges {
 	deleteOpenings: string[];
 	upsertMatches: MatchRow[];
 	deleteMatches: string[];
+	upsertActions: ActionRow[];
+	deleteActions: string[];
 }
 
 export function emptyProjection(): Projection {
-	return { openings: new Map(), matches: new Map() };
+	return { openings: new Map(), matches: new Map(), actions: new Map() };
 }
 
 export function projectBoard(boardId: string, view: BoardView): Projection {
@@ -35,6 +39,24 @@ export function projectBoard(boardId: string, view: BoardView): Projection {
 	);
 	const orphans = view.orphans.map((card) => ({ card, laneId: card.laneId, stage: null }));
 	for (const { card, laneId, stage } of [...placed, ...orphans]) {
+		if (isAction(card)) {
+			const a = card.action;
+			projection.actions.set(card.id, {
+				board_id: boardId,
+				id: card.id,
+				owner_id: card.ownerId,
+				title: card.title,
+				due: card.due,
+				follow_up: a.followUp,
+				status: a.status,
+				time_tag: a.timeTag,
+				opening_id: a.openingId,
+				citizen_id: a.citizenId,
+				created_at: card.createdAt,
+				done_at: a.doneAt
+			});
+			continue;
+		}
 		if (!isOpening(card)) continue;
 		const o = card.opening;
 		projection.openings.set(card.id, {
@@ -95,11 +117,14 @@ function diffMap<Row>(
 export function diffProjection(prev: Projection, next: Projection): ProjectionChanges {
 	const openings = diffMap(prev.openings, next.openings);
 	const matches = diffMap(prev.matches, next.matches);
+	const actions = diffMap(prev.actions, next.actions);
 	return {
 		upsertOpenings: openings.upsert,
 		deleteOpenings: openings.remove,
 		upsertMatches: matches.upsert,
-		deleteMatches: matches.remove
+		deleteMatches: matches.remove,
+		upsertActions: actions.upsert,
+		deleteActions: actions.remove
 	};
 }
 
@@ -108,7 +133,9 @@ export function isEmptyChange(changes: ProjectionChanges): boolean {
 		changes.upsertOpenings.length === 0 &&
 		changes.deleteOpenings.length === 0 &&
 		changes.upsertMatches.length === 0 &&
-		changes.deleteMatches.length === 0
+		changes.deleteMatches.length === 0 &&
+		changes.upsertActions.length === 0 &&
+		changes.deleteActions.length === 0
 	);
 }
 
@@ -130,6 +157,20 @@ export async function writeProjectionChanges(
 			.where('board_id', '=', boardId)
 			.where('match_id', 'in', changes.deleteMatches)
 			.execute();
+	if (changes.deleteActions.length > 0)
+		await trx
+			.deleteFrom('action')
+			.where('board_id', '=', boardId)
+			.where('id', 'in', changes.deleteActions)
+			.execute();
+	for (const row of changes.upsertActions) {
+		const { board_id: _b, id: _i, ...rest } = row;
+		await trx
+			.insertInto('action')
+			.values(row)
+			.onConflict((oc) => oc.columns(['board_id', 'id']).doUpdateSet(rest))
+			.execute();
+	}
 	for (const row of changes.upsertOpenings) {
 		const { board_id: _b, card_id: _c, ...rest } = row;
 		await trx
@@ -155,6 +196,7 @@ export async function replaceProjection(
 	projection: Projection
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
+		await trx.deleteFrom('action').where('board_id', '=', boardId).execute();
 		await trx.deleteFrom('match').where('board_id', '=', boardId).execute();
 		await trx.deleteFrom('opening').where('board_id', '=', boardId).execute();
 		await writeProjectionChanges(trx, boardId, diffProjection(emptyProjection(), projection));

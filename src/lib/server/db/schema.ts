@@ -12,6 +12,7 @@ export interface Database {
 	login_throttle: LoginThrottleTable;
 	opening: OpeningTable;
 	match: MatchTable;
+	action: ActionTable;
 	target_group: TargetGroupTable;
 	company: CompanyTable;
 	citizen: CitizenTable;
@@ -124,6 +125,26 @@ export interface MatchTable {
 	proposed_by: string;
 	proposed_at: number;
 	updated_at: number;
+}
+
+/** Projection of action cards (handlinger); status, time tag and dates as on the board. */
+export interface ActionTable {
+	board_id: string;
+	/** The card id. */
+	id: string;
+	owner_id: string;
+	title: string;
+	/** Frist, YYYY-MM-DD, or '' for an action without one. */
+	due: string;
+	follow_up: string;
+	/** open | done | dropped */
+	status: string;
+	/** '' | outreach | citizen-talk | follow-up | documentation */
+	time_tag: string;
+	opening_id: string;
+	citizen_id: string;
+	created_at: number;
+	done_at: number | null;
 }
 
 /** The municipality's list of target groups (målgrupper); an inactive one is kept for history. */

@@ -1,16 +1,20 @@
 import { JOB_TYPES } from '$lib/openings/types';
 import { loadTeamOverview } from '$lib/server/overview/overview.service';
+import { loadTeamActionFigures } from '$lib/server/overview/actions.service';
 import type { PageServerLoad } from './$types';
 import { overviewDependency, requireOverview } from './require-overview';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, teamId, teamName } = await requireOverview(event);
 	event.depends(overviewDependency(teamId));
-	const { figures: f, today } = await loadTeamOverview(db, teamId, Date.now());
+	const now = Date.now();
+	const { figures: f, today } = await loadTeamOverview(db, teamId, now);
+	const actions = await loadTeamActionFigures(db, teamId, now);
 	// Values only: the openings behind each figure are listed on their own page.
 	return {
 		team: { id: teamId, name: teamName },
 		today,
+		actions,
 		figures: {
 			open: f.open.value,
 			openPositions: f.openPositions.value,
