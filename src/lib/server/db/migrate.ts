@@ -4,8 +4,8 @@ import * as openingsProjection from './migrations/0002-openings-projection';
 import * as citizensCompanies from './migrations/0003-citizens-companies';
 import * as overviewIndexes from './migrations/0004-overview-indexes';
 import * as cases from './migrations/0005-cases';
-import * as screenLinks from './migrations/0008-screen-links';
-import * as actions from './migrations/0009-actions';
+import * as screenLinks from './migrations/0006-screen-links';
+import * as actions from './migrations/0007-actions';
 import type { Database } from './schema';
 
 // Migrations are listed in code rather than read from a folder, so the same list works in the
@@ -16,8 +16,8 @@ const migrations: Record<string, Migration> = {
 	'0003-citizens-companies': citizensCompanies,
 	'0004-overview-indexes': overviewIndexes,
 	'0005-cases': cases,
-	'0008-screen-links': screenLinks,
-	'0009-actions': actions
+	'0006-screen-links': screenLinks,
+	'0007-actions': actions
 };
 
 class StaticMigrationProvider implements MigrationProvider {
