@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { addAction } from '../../src/lib/board/actions';
 import { addOpening } from '../../src/lib/board/openings';
 import { listLanes } from '../../src/lib/board/model';
 import { expectNoViolations } from './axe';
@@ -7,6 +8,7 @@ import {
 	ACCOUNTS,
 	boardIdByName,
 	contextAs,
+	dayFromToday,
 	DEMO_BOARD,
 	DEMO_TEAM,
 	queryOne,
@@ -77,6 +79,11 @@ test('a leader hands the meeting room a screen link; the TV reads the board live
 		// A consultant adds an opening on another device: the TV shows it without anyone touching it.
 		const consultant = await contextAs(browser, ACCOUNTS.consultant);
 		const position = uniqueTitle('Pedel');
+		const actionTitle = uniqueTitle('Ring til Demoby Skole');
+		const anna = queryOne<{ id: string; name: string }>(
+			'select id, name from user where email = ?',
+			ACCOUNTS.consultant
+		);
 		const company = queryOne<{ id: string; name: string }>('select id, name from company limit 1');
 		await editBoardAs(consultant, boardId, (doc) => {
 			const lane = listLanes(doc)[0]!;
@@ -97,9 +104,28 @@ test('a leader hands the meeting room a screen link; the TV reads the board live
 				},
 				'e2e-setup'
 			);
+			addAction(
+				doc,
+				{
+					laneId: lane.id,
+					title: actionTitle,
+					ownerId: anna.id,
+					due: dayFromToday(1),
+					followUp: dayFromToday(3),
+					createdBy: anna.id,
+					now: Date.now()
+				},
+				'e2e-setup'
+			);
 		});
 		await consultant.close();
 		await expect(deadlines.getByText(position)).toBeVisible();
+		const action = screen.getByTestId('screen-actions').getByTestId('screen-action').filter({
+			hasText: actionTitle
+		});
+		await expect(action).toContainText(anna.name);
+		await expect(action).toContainText('Frist i morgen');
+		await expectNoScrollbars(screen);
 
 		// The leader sees that the screen has been there, and revokes it: the TV says so at once.
 		await laptop.reload();

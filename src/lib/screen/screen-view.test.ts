@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initBoardWithStages, readBoard } from '../board/model';
 import { addOpening, closeOpening, proposeCandidate } from '../board/openings';
+import { addAction, completeAction } from '../board/actions';
 import { DEFAULT_LANES } from '../server/boards/board.service';
 import { openingInput } from '../../../tests/fixtures/board-fixtures';
 import { buildScreenView, pageOf } from './screen-view';
@@ -68,6 +69,32 @@ describe('buildScreenView', () => {
 		const view = buildScreenView(readBoard(doc), TODAY);
 		expect(view.filledThisWeek.map((o) => o.id)).toEqual([today, monday]);
 		expect(view.byDeadline).toEqual([]);
+	});
+});
+
+describe('the actions on the screen', () => {
+	it('are the open ones due within a week or overdue, earliest first', () => {
+		const { doc } = board();
+		const laneId = readBoard(doc).lanes[0]!.id;
+		const add = (title: string, due: string) =>
+			addAction(
+				doc,
+				{ laneId, title, ownerId: 'userbo', due, followUp: due, createdBy: 'userbo', now: 1 },
+				't'
+			);
+		const overdue = add('Ring til Demoby VVS', '2026-11-25');
+		const inAWeek = add('Opfølgning på praktik', '2026-12-04');
+		add('Langt ude', '2026-12-05');
+		const done = add('Allerede gjort', '2026-11-26');
+		completeAction(doc, { cardId: done, now: 2 }, 't');
+
+		const view = buildScreenView(readBoard(doc), TODAY);
+		expect(view.actionsDue.map((a) => a.id)).toEqual([overdue, inAWeek]);
+		expect(view.actionsDue[0]).toMatchObject({
+			title: 'Ring til Demoby VVS',
+			ownerId: 'userbo',
+			state: { kind: 'open', state: 'overdue', daysLeft: -2 }
+		});
 	});
 });
 

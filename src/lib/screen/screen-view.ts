@@ -1,12 +1,25 @@
-import type { BoardView, JobType, OpeningFields } from '../board/types';
+import { actionState, type ActionState } from '../actions/action-form';
+import { isAction, type BoardView, type JobType, type OpeningFields } from '../board/types';
 import { openingStatus, type OpeningStatus } from '../openings/countdown';
 import { copenhagenDay, mondayOf, parseDay } from '../forecast/week';
 
 /**
  * What the meeting-room screen shows (issue 5 point 2), as plain data: the open openings by
- * deadline (overdue first) and the openings filled this week. No citizen appears, only how many
- * candidates an opening has, so nothing on the screen needs the initials.
+ * deadline (overdue first), the openings filled this week, and the open actions due within a
+ * week (overdue first). No citizen appears, only how many candidates an opening has, so nothing
+ * on the screen needs the initials.
  */
+
+/** Open actions due within this many days (or overdue) are on the screen. */
+export const ACTIONS_DUE_DAYS = 7;
+
+export interface ScreenAction {
+	id: string;
+	title: string;
+	ownerId: string;
+	due: string;
+	state: ActionState;
+}
 
 export interface ScreenOpening {
 	id: string;
@@ -25,6 +38,8 @@ export interface ScreenView {
 	byDeadline: ScreenOpening[];
 	/** Filled in the current ISO week (Monday to Sunday, Copenhagen), latest first. */
 	filledThisWeek: ScreenOpening[];
+	/** Open actions with a due date at most ACTIONS_DUE_DAYS ahead, earliest first. */
+	actionsDue: ScreenAction[];
 	overdue: number;
 }
 
@@ -50,7 +65,20 @@ export function buildScreenView(board: BoardView, today: string): ScreenView {
 	const open: { item: ScreenOpening; order: string }[] = [];
 	const filled: { item: ScreenOpening; closedAt: number }[] = [];
 	const cards = [...board.lanes.flatMap((l) => l.cards), ...board.orphans];
+	const actions: ScreenAction[] = [];
 	for (const card of cards) {
+		if (isAction(card)) {
+			const state = actionState(card.due, card.action, today);
+			if (state.kind === 'open' && state.daysLeft <= ACTIONS_DUE_DAYS)
+				actions.push({
+					id: card.id,
+					title: card.title,
+					ownerId: card.ownerId,
+					due: card.due,
+					state
+				});
+			continue;
+		}
 		const o = card.opening;
 		if (card.kind !== 'opening' || !o) continue;
 		const candidates = board.matches[card.id]?.length ?? 0;
@@ -64,9 +92,11 @@ export function buildScreenView(board: BoardView, today: string): ScreenView {
 	open.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
 	filled.sort((a, b) => b.closedAt - a.closedAt || (a.item.id < b.item.id ? -1 : 1));
 	const byDeadline = open.map((x) => x.item);
+	actions.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : 1));
 	return {
 		byDeadline,
 		filledThisWeek: filled.map((x) => x.item),
+		actionsDue: actions,
 		overdue: byDeadline.filter((o) => o.status.kind === 'open' && o.status.state === 'overdue')
 			.length
 	};

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { findBoard } from '$lib/server/boards/board.repository';
 import { getRuntime } from '$lib/server/runtime';
+import { listMembers } from '$lib/server/teams/team.repository';
 import { findActiveScreenLink, touchScreenLink } from '$lib/server/screens/screen-link.service';
 import type { PageServerLoad } from './$types';
 
@@ -22,5 +23,15 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	const board = link ? await findBoard(db, link.boardId) : undefined;
 	if (!link || !board) error(404, m.screen_not_found());
 	await touchScreenLink(db, link, now);
-	return { board: { id: board.id, name: board.name }, token: params.token, label: link.label };
+	// Staff names only, for the owners of actions; citizens never reach the screen.
+	const members = (await listMembers(db, board.teamId)).map((m) => ({
+		id: m.userId,
+		name: m.name
+	}));
+	return {
+		board: { id: board.id, name: board.name },
+		token: params.token,
+		label: link.label,
+		members
+	};
 };
