@@ -1,17 +1,15 @@
-import type { Selectable } from 'kysely';
 import type { Db } from '../db/connect';
-import { nextSortOrder, updateCodedRow } from '../db/coded-list';
-import type { CaseGoalTable } from '../db/schema';
-import { newId } from '../../board/ids';
+import {
+	ensureCodedDefaults,
+	findCoded,
+	insertCoded,
+	listCoded,
+	updateCodedRow,
+	type CodedItem
+} from '../db/coded-list';
 
-export interface CaseGoal {
-	id: string;
-	/** What cases store; never changes (src/lib/forecast/types.ts DEFAULT_GOALS). */
-	code: string;
-	name: string;
-	active: boolean;
-	sortOrder: number;
-}
+/** A goal (mål); its code is what cases store and never changes (DEFAULT_GOALS in forecast/types.ts). */
+export type CaseGoal = CodedItem;
 
 /** The goal list a municipality starts with (DESIGN.md "Case forecast"); an admin may change it. */
 export const DEFAULT_CASE_GOALS: readonly { code: string; name: string }[] = [
@@ -26,63 +24,23 @@ export const DEFAULT_CASE_GOALS: readonly { code: string; name: string }[] = [
 
 /** Adds the default goals that are missing (by code); never overwrites an admin's change. */
 export async function ensureDefaultCaseGoals(db: Db): Promise<void> {
-	await db
-		.insertInto('case_goal')
-		.values(
-			DEFAULT_CASE_GOALS.map((g, i) => ({
-				id: newId(),
-				code: g.code,
-				name: g.name,
-				active: 1,
-				sort_order: (i + 1) * 10
-			}))
-		)
-		.onConflict((oc) => oc.column('code').doNothing())
-		.execute();
+	await ensureCodedDefaults(db, 'case_goal', DEFAULT_CASE_GOALS);
 }
 
-export async function listCaseGoals(
+export function listCaseGoals(
 	db: Db,
 	options: { includeInactive?: boolean } = {}
 ): Promise<CaseGoal[]> {
-	let query = db.selectFrom('case_goal').selectAll().orderBy('sort_order').orderBy('code');
-	if (!options.includeInactive) query = query.where('active', '=', 1);
-	return (await query.execute()).map(mapGoal);
+	return listCoded(db, 'case_goal', options);
 }
 
-export async function findCaseGoal(db: Db, idOrCode: string): Promise<CaseGoal | undefined> {
-	const row = await db
-		.selectFrom('case_goal')
-		.selectAll()
-		.where((eb) => eb.or([eb('id', '=', idOrCode), eb('code', '=', idOrCode)]))
-		.executeTakeFirst();
-	return row ? mapGoal(row) : undefined;
-}
-
-function mapGoal(row: Selectable<CaseGoalTable>): CaseGoal {
-	return {
-		id: row.id,
-		code: row.code,
-		name: row.name,
-		active: row.active === 1,
-		sortOrder: row.sort_order
-	};
+export function findCaseGoal(db: Db, idOrCode: string): Promise<CaseGoal | undefined> {
+	return findCoded(db, 'case_goal', idOrCode);
 }
 
 /** Adds a goal after the last one; the caller has checked that the code is free. */
-export async function insertCaseGoal(
-	db: Db,
-	input: { code: string; name: string }
-): Promise<CaseGoal> {
-	const row: Selectable<CaseGoalTable> = {
-		id: newId(),
-		code: input.code,
-		name: input.name,
-		active: 1,
-		sort_order: await nextSortOrder(db, 'case_goal')
-	};
-	await db.insertInto('case_goal').values(row).execute();
-	return mapGoal(row);
+export function insertCaseGoal(db: Db, input: { code: string; name: string }): Promise<CaseGoal> {
+	return insertCoded(db, 'case_goal', input);
 }
 
 export async function updateCaseGoalRow(

@@ -1,16 +1,15 @@
-import type { Selectable } from 'kysely';
 import type { Db } from '../db/connect';
-import { nextSortOrder, updateCodedRow } from '../db/coded-list';
-import type { TargetGroupTable } from '../db/schema';
-import { newId } from '../../board/ids';
+import {
+	ensureCodedDefaults,
+	findCoded,
+	insertCoded,
+	listCoded,
+	updateCodedRow,
+	type CodedItem
+} from '../db/coded-list';
 
-export interface TargetGroup {
-	id: string;
-	code: string;
-	name: string;
-	active: boolean;
-	sortOrder: number;
-}
+/** A target group (målgruppe), e.g. code 'DP', name 'A-dagpenge'. */
+export type TargetGroup = CodedItem;
 
 /** The Danish target groups (målgrupper) as listed in DESIGN.md; an admin may change them later. */
 export const DEFAULT_TARGET_GROUPS: readonly { code: string; name: string }[] = [
@@ -30,64 +29,26 @@ export const DEFAULT_TARGET_GROUPS: readonly { code: string; name: string }[] = 
  * name or order an admin has changed, so it may run at every start.
  */
 export async function ensureDefaultTargetGroups(db: Db): Promise<void> {
-	await db
-		.insertInto('target_group')
-		.values(
-			DEFAULT_TARGET_GROUPS.map((g, i) => ({
-				id: newId(),
-				code: g.code,
-				name: g.name,
-				active: 1,
-				sort_order: (i + 1) * 10
-			}))
-		)
-		.onConflict((oc) => oc.column('code').doNothing())
-		.execute();
+	await ensureCodedDefaults(db, 'target_group', DEFAULT_TARGET_GROUPS);
 }
 
-export async function listTargetGroups(
+export function listTargetGroups(
 	db: Db,
 	options: { includeInactive?: boolean } = {}
 ): Promise<TargetGroup[]> {
-	let query = db.selectFrom('target_group').selectAll().orderBy('sort_order').orderBy('code');
-	if (!options.includeInactive) query = query.where('active', '=', 1);
-	const rows = await query.execute();
-	return rows.map(mapTargetGroup);
+	return listCoded(db, 'target_group', options);
 }
 
-export async function findTargetGroup(db: Db, idOrCode: string): Promise<TargetGroup | undefined> {
-	const row = await db
-		.selectFrom('target_group')
-		.selectAll()
-		.where((eb) => eb.or([eb('id', '=', idOrCode), eb('code', '=', idOrCode)]))
-		.executeTakeFirst();
-	return row ? mapTargetGroup(row) : undefined;
-}
-
-function mapTargetGroup(row: Selectable<TargetGroupTable>): TargetGroup {
-	return {
-		id: row.id,
-		code: row.code,
-		name: row.name,
-		active: row.active === 1,
-		sortOrder: row.sort_order
-	};
+export function findTargetGroup(db: Db, idOrCode: string): Promise<TargetGroup | undefined> {
+	return findCoded(db, 'target_group', idOrCode);
 }
 
 /** Adds a group after the last one; the caller has checked that the code is free. */
-export async function insertTargetGroup(
+export function insertTargetGroup(
 	db: Db,
 	input: { code: string; name: string }
 ): Promise<TargetGroup> {
-	const row: Selectable<TargetGroupTable> = {
-		id: newId(),
-		code: input.code,
-		name: input.name,
-		active: 1,
-		sort_order: await nextSortOrder(db, 'target_group')
-	};
-	await db.insertInto('target_group').values(row).execute();
-	return mapTargetGroup(row);
+	return insertCoded(db, 'target_group', input);
 }
 
 export async function updateTargetGroupRow(
