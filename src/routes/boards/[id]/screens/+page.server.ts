@@ -3,7 +3,7 @@ import { isValidId } from '$lib/board/ids';
 import { m } from '$lib/paraglide/messages.js';
 import { findBoardForMember } from '$lib/server/access';
 import { getRuntime } from '$lib/server/runtime';
-import { readScreenLinkForm } from '$lib/server/screens/screen-link-form';
+import { readScreenLinkForm, SCREEN_LABEL_MAX } from '$lib/server/screens/screen-link-form';
 import {
 	createScreenLink,
 	listScreenLinks,
@@ -33,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 	const links = await listScreenLinks(db, board.id);
 	return {
 		board: { id: board.id, name: board.name },
+		labelMax: SCREEN_LABEL_MAX,
 		links: links.map((link) => ({
 			id: link.id,
 			label: link.label,
