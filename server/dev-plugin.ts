@@ -32,6 +32,7 @@ export function tavlenSyncDevPlugin(): Plugin {
 		});
 		runtime.onAccessChanged = (boardIds) => sync.recheckAccess(boardIds);
 		runtime.onScreenLinkRevoked = (linkId) => sync.closeScreenLink(linkId);
+		runtime.connectedUsers = (boardId) => sync.connectedUsers(boardId);
 		// Lives as long as the dev server: the sync server is never closed before it.
 		caseModule.caseChanges().subscribe((teamId) => void sync.refreshTeamSummary(teamId));
 		return sync;

@@ -24,6 +24,7 @@ const app = createAppServer({ runtime, handler, log: consoleLogger });
 // Admin pages change memberships in this process: live sockets are re-checked at once.
 runtime.onAccessChanged = (boardIds) => app.sync.recheckAccess(boardIds);
 runtime.onScreenLinkRevoked = (linkId) => app.sync.closeScreenLink(linkId);
+runtime.connectedUsers = (boardId) => app.sync.connectedUsers(boardId);
 app.http.listen(port, host, () => {
 	consoleLogger.info('Tavlen listening', {
 		url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,

@@ -12,6 +12,9 @@ import {
 	findActiveScreenLink,
 	touchScreenLink
 } from '../../src/lib/server/screens/screen-link.service';
+import { meetingChanges } from '../../src/lib/server/meetings/changes';
+import { meetingStateFor, noteConnected } from '../../src/lib/server/meetings/meeting.service';
+import { SERVER_KEYS } from '../../src/lib/board/server-data';
 import { CLOSE, closeReason } from './protocol';
 import { createSummaryKeeper } from './forecast-summary';
 import { Room, type Peer } from './room';
@@ -43,6 +46,10 @@ export interface SyncServer {
 	closeScreenLink(linkId: string): void;
 	/** Recomputes the forecast summary on the team's live boards; call after its cases changed. */
 	refreshTeamSummary(teamId: string): Promise<void>;
+	/** Writes the board's meeting state from SQL into its live room (the meeting hub calls this). */
+	refreshMeeting(boardId: string): Promise<void>;
+	/** User ids signed in on the board right now (screens not included), e.g. a meeting's attendance. */
+	connectedUsers(boardId: string): string[];
 	/** Resolves when every room has processed what it has received so far. */
 	drain(): Promise<void>;
 	close(): Promise<void>;
@@ -78,6 +85,36 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const unloading = new Map<string, Promise<void>>();
 	const connections = new Set<Connection>();
 	const summaries = createSummaryKeeper({ db: options.db, log, now, rooms: () => rooms.values() });
+	/** Per board, the last meeting write queued: writes run in order, each reading the latest state. */
+	const meetingWrites = new Map<string, Promise<void>>();
+
+	function refreshMeeting(boardId: string): Promise<void> {
+		const run = (meetingWrites.get(boardId) ?? Promise.resolve()).then(async () => {
+			const room = rooms.get(boardId);
+			if (!room || room.closed) return;
+			await room.ready;
+			await room.writeServerData(SERVER_KEYS.meeting, await meetingStateFor(options.db, boardId));
+		});
+		const settled = run.catch((error: unknown) =>
+			log.error('meeting state not written', { boardId, error: String(error) })
+		);
+		meetingWrites.set(boardId, settled);
+		void settled.finally(() => {
+			if (meetingWrites.get(boardId) === settled) meetingWrites.delete(boardId);
+		});
+		return settled;
+	}
+	// The meeting service (in the SvelteKit bundle) publishes on the process-wide hub after a commit.
+	const stopMeetingChanges = meetingChanges().subscribe((boardId) => void refreshMeeting(boardId));
+
+	/** A team member who joins during a meeting counts as present (issue 5 point 3). */
+	function noteAttendance(boardId: string, userId: string): void {
+		noteConnected(options.db, boardId, userId, now())
+			.then((changed) => (changed ? refreshMeeting(boardId) : undefined))
+			.catch((error: unknown) =>
+				log.error('meeting attendance not noted', { boardId, error: String(error) })
+			);
+	}
 
 	async function admit(req: IncomingMessage, boardId: string, url: URL): Promise<Admission> {
 		if (!originAllowed(req, options.origin))
@@ -134,7 +171,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 				now,
 				compactEvery: options.compactEvery ?? 200,
 				onProjectionChanged: options.onProjectionChanged,
-				loadServerData: async (id) => ({ forecast: await summaries.summaryFor(id) })
+				loadServerData: async (id) => ({
+					forecast: await summaries.summaryFor(id),
+					meeting: await meetingStateFor(options.db, id)
+				})
 			});
 			rooms.set(boardId, room);
 		}
@@ -215,6 +255,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 				});
 				connections.add(connection);
 				room.join(peer);
+				if (peer.announces) noteAttendance(boardId, peer.userId);
 				for (const data of buffered.splice(0)) void room.receive(peer, toBytes(data));
 			})
 			.catch((error: unknown) => {
@@ -285,6 +326,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			}
 		},
 		refreshTeamSummary: (teamId) => summaries.refreshTeam(teamId),
+		refreshMeeting,
+		connectedUsers(boardId) {
+			const room = rooms.get(boardId);
+			if (!room) return [];
+			return [...new Set([...room.peers].filter((p) => p.announces).map((p) => p.userId))];
+		},
 		closeScreenLink(linkId) {
 			for (const connection of connections) {
 				const { credential } = connection;
@@ -299,6 +346,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		async close() {
 			clearInterval(heartbeat);
 			clearInterval(summaryTimer);
+			stopMeetingChanges();
 			// Every upgraded socket, also those still waiting for their room: each holds the HTTP server open.
 			for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'server shutting down');
 			await Promise.all([...rooms.values()].map((r) => r.close()));

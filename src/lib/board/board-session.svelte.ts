@@ -1,5 +1,6 @@
 import type { ForecastSummary } from '../forecast/summary';
-import { getServerData, parseForecastSummary, SERVER_KEYS } from './server-data';
+import type { MeetingState } from '../meeting/state';
+import { getServerData, parseForecastSummary, parseMeetingState, SERVER_KEYS } from './server-data';
 import type * as Y from 'yjs';
 import {
 	openBoardConnection,
@@ -114,6 +115,9 @@ export class BoardSession {
 	/** The server's forecast summary; re-parsed only when its stored text changes. */
 	#forecast = $state.raw<ForecastSummary | null>(null);
 	#forecastText: unknown = undefined;
+	/** The running meeting the server keeps on the board; re-parsed only when its text changes. */
+	#meeting = $state.raw<MeetingState | null>(null);
+	#meetingText: unknown = undefined;
 	#presence = $derived.by(() => groupPresence(this.#peers, this.userId));
 	#focusByCard = $derived(groupFocus(this.#presence));
 
@@ -128,13 +132,13 @@ export class BoardSession {
 		});
 		this.#doc = this.#connection.doc;
 		this.#board = readBoard(this.#doc);
-		this.#readForecast();
+		this.#readServerData();
 		this.#connectionSnapshot = this.#connection.snapshot;
 		this.#peers = this.#connection.peers();
 		// Synchronous refresh: a drop's moveCard must show its result before the drag preview goes.
 		const onUpdate = () => {
 			this.#board = readBoard(this.#doc);
-			this.#readForecast();
+			this.#readServerData();
 		};
 		this.#doc.on('update', onUpdate);
 		this.#unsubscribe.push(
@@ -157,11 +161,23 @@ export class BoardSession {
 		return this.#forecast;
 	}
 
-	#readForecast(): void {
-		const text = getServerData(this.#doc).get(SERVER_KEYS.forecast);
-		if (text === this.#forecastText) return;
-		this.#forecastText = text;
-		this.#forecast = parseForecastSummary(text);
+	/** The board's running meeting (agenda, timer, focus card, attendance); null when none runs. */
+	get meeting(): MeetingState | null {
+		return this.#meeting;
+	}
+
+	#readServerData(): void {
+		const data = getServerData(this.#doc);
+		const forecast = data.get(SERVER_KEYS.forecast);
+		if (forecast !== this.#forecastText) {
+			this.#forecastText = forecast;
+			this.#forecast = parseForecastSummary(forecast);
+		}
+		const meeting = data.get(SERVER_KEYS.meeting);
+		if (meeting !== this.#meetingText) {
+			this.#meetingText = meeting;
+			this.#meeting = parseMeetingState(meeting);
+		}
 	}
 
 	/** False until the cache or the server has delivered the board, so an empty view is not mistaken for an empty board. */

@@ -17,6 +17,8 @@ export interface Runtime {
 	onAccessChanged?: (boardIds?: string[]) => void;
 	/** Closes a revoked screen link's live sockets; set by the sync server when present. */
 	onScreenLinkRevoked?: (linkId: string) => void;
+	/** Who is signed in on a board right now (a meeting's attendance); set by the sync server. */
+	connectedUsers?: (boardId: string) => string[];
 }
 
 const KEY = Symbol.for('tavlen.runtime');

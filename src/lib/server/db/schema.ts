@@ -25,6 +25,12 @@ export interface Database {
 	work_task: WorkTaskTable;
 	task_score: TaskScoreTable;
 	screen_link: ScreenLinkTable;
+	meeting: MeetingTable;
+	meeting_item: MeetingItemTable;
+	meeting_attendee: MeetingAttendeeTable;
+	meeting_focus: MeetingFocusTable;
+	meeting_follow_up: MeetingFollowUpTable;
+	meeting_decision: MeetingDecisionTable;
 }
 
 export interface UserTable {
@@ -289,4 +295,65 @@ export interface ScreenLinkTable {
 	expires_at: number;
 	revoked_at: number | null;
 	last_seen_at: number | null;
+}
+
+/** A board meeting (tavlemøde); ended_at null while it runs (at most one per board). */
+export interface MeetingTable {
+	id: string;
+	board_id: string;
+	facilitator_id: string;
+	started_at: number;
+	ended_at: number | null;
+	current_index: number;
+	focus_card_id: string | null;
+	/** JSON of src/lib/meeting/minutes.ts MeetingMinutes, written when the meeting ends. */
+	minutes_json: string | null;
+}
+
+/** One agenda item with the time planned and the time spent on it. */
+export interface MeetingItemTable {
+	meeting_id: string;
+	position: number;
+	/** An AgendaKind (src/lib/meeting/agenda.ts). */
+	kind: string;
+	/** The item's own title for kind 'custom'; '' for the standard items. */
+	title: string;
+	minutes: number;
+	/** Time spent on earlier visits to the item; the current visit runs from entered_at. */
+	spent_ms: number;
+	entered_at: number | null;
+}
+
+export interface MeetingAttendeeTable {
+	meeting_id: string;
+	user_id: string;
+	present: number;
+	/** 'connected' (seen on the board) or 'manual' (corrected by a person; never overridden). */
+	source: string;
+	at: number;
+}
+
+/** Every card put in focus during a meeting, in order; the minutes' "openings discussed". */
+export interface MeetingFocusTable {
+	meeting_id: string;
+	card_id: string;
+	item_position: number;
+	at: number;
+}
+
+/** The actions due since the last meeting, as the meeting found them. */
+export interface MeetingFollowUpTable {
+	meeting_id: string;
+	action_id: string;
+	due_at_start: string;
+	status_at_start: string;
+}
+
+/** A decision noted during the meeting: free text, no personal data. */
+export interface MeetingDecisionTable {
+	id: string;
+	meeting_id: string;
+	text: string;
+	created_by: string;
+	created_at: number;
 }

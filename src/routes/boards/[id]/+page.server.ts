@@ -19,6 +19,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		role: access.role,
 		canEdit: access.canEdit,
 		members: members.map((member) => ({ id: member.userId, name: member.name, role: member.role })),
-		user: { id: locals.user.id, name: locals.user.name }
+		user: { id: locals.user.id, name: locals.user.name },
+		// The meeting timer runs on the server's clock; the page measures this device's offset.
+		serverNow: Date.now()
 	};
 };

@@ -32,6 +32,8 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		board: { id: board.id, name: board.name },
 		token: params.token,
 		label: link.label,
-		members
+		members,
+		// The meeting timer runs on the server's clock; the screen measures its own offset once.
+		serverNow: now
 	};
 };
