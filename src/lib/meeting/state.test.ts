@@ -20,6 +20,7 @@ function state(overrides: Partial<MeetingState> = {}): MeetingState {
 	return {
 		id: 'meeting1',
 		startedAt: 1000,
+		since: 0,
 		facilitatorId: 'user1',
 		facilitatorName: 'Lise Leder',
 		current: 0,

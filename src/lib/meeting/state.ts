@@ -33,6 +33,8 @@ export interface MeetingDecisionState {
 export interface MeetingState {
 	id: string;
 	startedAt: number;
+	/** "New since the last meeting" starts here: the previous meeting's start, or 7 days back. */
+	since: number;
 	facilitatorId: string;
 	facilitatorName: string;
 	current: number;
@@ -44,6 +46,9 @@ export interface MeetingState {
 	followUp: string[];
 	decisions: MeetingDecisionState[];
 }
+
+/** The first meeting of a board looks back this far for follow-ups and news. */
+export const FIRST_MEETING_LOOKBACK_MS = 7 * 86_400_000;
 
 export const MEETING_LIMITS = {
 	decision: 300,
@@ -66,6 +71,7 @@ export const meetingStateSchema = v.pipe(
 	v.strictObject({
 		id,
 		startedAt: time,
+		since: time,
 		facilitatorId: id,
 		facilitatorName: name,
 		current: v.pipe(v.number(), v.integer(), v.minValue(0)),

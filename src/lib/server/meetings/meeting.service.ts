@@ -1,7 +1,13 @@
 import * as v from 'valibot';
 import { newId, isValidId } from '../../board/ids';
 import { agendaSchema, type AgendaItem } from '../../meeting/agenda';
-import { MEETING_LIMITS, moveToItem, stopItems, type MeetingState } from '../../meeting/state';
+import {
+	FIRST_MEETING_LOOKBACK_MS,
+	MEETING_LIMITS,
+	moveToItem,
+	stopItems,
+	type MeetingState
+} from '../../meeting/state';
 import { copenhagenToday } from '../../openings/countdown';
 import { looksLikeCpr } from '../../privacy/cpr';
 import type { Role } from '../teams/team.repository';
@@ -50,10 +56,6 @@ export interface MeetingActor {
 	role: Role;
 }
 
-/** Follow-ups for the first meeting of a board look back this far. */
-const FIRST_MEETING_LOOKBACK_DAYS = 7;
-const DAY_MS = 86_400_000;
-
 export function canControlMeeting(
 	meeting: Pick<MeetingRow, 'facilitator_id'>,
 	actor: MeetingActor
@@ -97,9 +99,7 @@ export async function startMeeting(
 		...input.connectedUserIds.filter((id) => members.has(id))
 	]);
 	const previous = await selectPreviousMeeting(db, boardId, now);
-	const since = copenhagenToday(
-		new Date(previous?.started_at ?? now - FIRST_MEETING_LOOKBACK_DAYS * DAY_MS)
-	);
+	const since = copenhagenToday(new Date(previous?.started_at ?? now - FIRST_MEETING_LOOKBACK_MS));
 	const meetingId = newId();
 	try {
 		await db.transaction().execute(async (trx) => {
@@ -380,16 +380,22 @@ async function finishMeeting(
 export async function meetingStateFor(db: Db, boardId: string): Promise<MeetingState | null> {
 	const meeting = await selectActiveMeeting(db, boardId);
 	if (!meeting) return null;
-	const [items, attendees, followUp, decisions, facilitator] = await Promise.all([
+	const [items, attendees, followUp, decisions, facilitator, previous] = await Promise.all([
 		selectItems(db, meeting.id),
 		selectAttendees(db, meeting.id),
 		selectFollowUpIds(db, meeting.id),
 		selectDecisions(db, meeting.id),
-		db.selectFrom('user').select('name').where('id', '=', meeting.facilitator_id).executeTakeFirst()
+		db
+			.selectFrom('user')
+			.select('name')
+			.where('id', '=', meeting.facilitator_id)
+			.executeTakeFirst(),
+		selectPreviousMeeting(db, boardId, meeting.started_at)
 	]);
 	return {
 		id: meeting.id,
 		startedAt: meeting.started_at,
+		since: previous?.started_at ?? meeting.started_at - FIRST_MEETING_LOOKBACK_MS,
 		facilitatorId: meeting.facilitator_id,
 		facilitatorName: facilitator?.name ?? '',
 		current: meeting.current_index,

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect';
 import type { FollowUpOutcome, MeetingMinutes, MinutesOpening } from '../../meeting/minutes';
 import { copenhagenToday } from '../../openings/countdown';
+import { FIRST_MEETING_LOOKBACK_MS } from '../../meeting/state';
 import {
 	selectAttendees,
 	selectDecisions,
@@ -14,8 +15,6 @@ import {
  * and the board's projection tables, as they stand at the end. Runs inside the ending
  * transaction, so the minutes and the end are one commit.
  */
-
-const FIRST_MEETING_LOOKBACK_MS = 7 * 86_400_000;
 
 export async function composeMinutes(
 	db: Db,
