@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addAction, addOpening, moveAction } from '../../src/lib/board/model';
-import { readMeetingState } from '../../src/lib/board/server-data';
+import { getServerData, readMeetingState, SERVER_KEYS } from '../../src/lib/board/server-data';
 import { DEFAULT_AGENDA } from '../../src/lib/meeting/agenda';
 import type { MeetingMinutes } from '../../src/lib/meeting/minutes';
 import {
@@ -17,6 +17,8 @@ import { createScreenLink } from '../../src/lib/server/screens/screen-link.servi
 import {
 	cleanupAfterEach,
 	connectClient,
+	countUpdateRows,
+	providerClosed,
 	roundTrip,
 	startTestBoard,
 	waitFor,
@@ -352,5 +354,28 @@ describe('a board meeting', () => {
 		});
 		expect(result).toEqual({ ok: false, error: 'invalid_agenda' });
 		expect(await board.db.selectFrom('meeting').select('id').execute()).toEqual([]);
+	});
+
+	it('cannot be moved by a device: a forged step is refused, not stored, not broadcast', async () => {
+		const board = await startTestBoard(defer);
+		const writer = board.client(board.team.cookies.leader);
+		const observer = board.client(board.team.cookies.consultant);
+		await Promise.all([writer.synced, observer.synced]);
+		expect((await start(board, actors(board).leader, Date.now())).ok).toBe(true);
+		await waitFor(writer.doc, () => readMeetingState(writer.doc) !== null);
+		await waitFor(observer.doc, () => readMeetingState(observer.doc) !== null);
+		const before = readMeetingState(observer.doc)!;
+		const rows = await countUpdateRows(board.db, board.team.boardId);
+
+		vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		const closed = providerClosed(writer.provider);
+		getServerData(writer.doc).set(SERVER_KEYS.meeting, JSON.stringify({ ...before, current: 4 }));
+		expect(await closed).toEqual({
+			code: 4422,
+			reason: 'invalid update: server data is written by the server only'
+		});
+		await roundTrip(observer.provider);
+		expect(readMeetingState(observer.doc)).toEqual(before);
+		expect(await countUpdateRows(board.db, board.team.boardId)).toBe(rows);
 	});
 });
