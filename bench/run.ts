@@ -27,6 +27,7 @@ import {
 	type ForecastResult
 } from './forecast';
 import { benchBoardOpen, describeBoardOpen, renderBoardOpen } from './board-open';
+import { benchMeetingSteps, MEETING_HEADING, renderMeetingSection } from './meeting';
 import {
 	benchOverview,
 	renderOverviewSection,
@@ -42,7 +43,8 @@ import { formatBytes, formatMs, machine, percentile, replaceSection } from './st
  * doc update time minus the sender's move time. The server's own memory is measured separately,
  * with the same server code in a child process. `npm run bench -- forecast` runs only the
  * forecast maths (bench/forecast.ts) and writes nothing; `BENCH_ONLY=forecast npm run bench`
- * re-measures them and replaces their section of docs/benchmarks.md.
+ * re-measures them and replaces their section of docs/benchmarks.md; `BENCH_ONLY=meeting` does
+ * the same for a meeting step reaching the room (bench/meeting.ts).
  */
 
 const RECEIVERS = [2, 20, 100];
@@ -326,6 +328,18 @@ async function main(): Promise<void> {
 		print(`updated ${REPORT}`);
 		return;
 	}
+	// BENCH_ONLY=meeting re-measures a meeting step reaching the room and replaces its section.
+	if (process.env.BENCH_ONLY === 'meeting') {
+		process.setMaxListeners(100);
+		print(`Tavlen meeting benchmark on ${machine()}`);
+		const meeting = await benchMeetingSteps(print);
+		writeFileSync(
+			REPORT,
+			replaceSection(readFileSync(REPORT, 'utf8'), MEETING_HEADING, renderMeetingSection(meeting))
+		);
+		print(`updated ${REPORT}`);
+		return;
+	}
 	// Every y-websocket provider in Node adds a process 'exit' listener.
 	process.setMaxListeners(Math.max(...RECEIVERS, MEMORY_CLIENTS) + 20);
 	const startedAt = new Date();
@@ -372,6 +386,7 @@ async function main(): Promise<void> {
 		);
 		const forecast = benchForecast();
 		for (const line of forecastLines(forecast)) print(line);
+		const meeting = await benchMeetingSteps(print);
 		// Last, and on its own server process: Chromium must not compete with the sync benches.
 		const boardOpen = await benchBoardOpen();
 		print(describeBoardOpen(boardOpen));
@@ -388,7 +403,9 @@ async function main(): Promise<void> {
 				fileBytes: fileSize(t.file) + fileSize(`${t.file}-wal`),
 				overview,
 				forecast
-			}) + renderBoardOpen(boardOpen);
+			}) +
+			renderBoardOpen(boardOpen) +
+			`\n${renderMeetingSection(meeting)}`;
 		writeFileSync(REPORT, report);
 		print(`wrote ${REPORT} in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s`);
 	} finally {
