@@ -6,6 +6,7 @@ import * as overviewIndexes from './migrations/0004-overview-indexes';
 import * as cases from './migrations/0005-cases';
 import * as screenLinks from './migrations/0006-screen-links';
 import * as actions from './migrations/0007-actions';
+import * as actionDetails from './migrations/0009-action-details';
 import type { Database } from './schema';
 
 // Migrations are listed in code rather than read from a folder, so the same list works in the
@@ -17,7 +18,8 @@ const migrations: Record<string, Migration> = {
 	'0004-overview-indexes': overviewIndexes,
 	'0005-cases': cases,
 	'0006-screen-links': screenLinks,
-	'0007-actions': actions
+	'0007-actions': actions,
+	'0009-action-details': actionDetails
 };
 
 class StaticMigrationProvider implements MigrationProvider {
