@@ -5,6 +5,8 @@ import {
 	completeAction,
 	deleteCard,
 	dropAction,
+	getAction,
+	linkActionCitizen,
 	moveAction,
 	reopenAction
 } from '../../src/lib/board/model';
@@ -79,7 +81,9 @@ describe('the SQL projection of action cards', () => {
 				opening_id: openingId,
 				citizen_id: 'citizen1',
 				created_at: 1000,
-				done_at: null
+				done_at: null,
+				drop_reason: '',
+				updated_at: 1000
 			}
 		]);
 
@@ -89,7 +93,9 @@ describe('the SQL projection of action cards', () => {
 			'test'
 		);
 		await roundTrip(client.provider);
-		expect(await rows()).toMatchObject([{ due: '2026-12-08', follow_up: '2026-12-10' }]);
+		expect(await rows()).toMatchObject([
+			{ due: '2026-12-08', follow_up: '2026-12-10', updated_at: 1500 }
+		]);
 
 		completeAction(client.doc, { cardId: id, now: 2000 }, 'test');
 		await roundTrip(client.provider);
@@ -97,11 +103,13 @@ describe('the SQL projection of action cards', () => {
 
 		dropAction(client.doc, { cardId: id, reason: 'Ikke længere relevant', now: 3000 }, 'test');
 		await roundTrip(client.provider);
-		expect(await rows()).toMatchObject([{ status: 'dropped', done_at: null }]);
+		expect(await rows()).toMatchObject([
+			{ status: 'dropped', done_at: null, drop_reason: 'Ikke længere relevant' }
+		]);
 
 		reopenAction(client.doc, { cardId: id, now: 4000 }, 'test');
 		await roundTrip(client.provider);
-		expect(await rows()).toMatchObject([{ status: 'open', done_at: null }]);
+		expect(await rows()).toMatchObject([{ status: 'open', done_at: null, drop_reason: '' }]);
 
 		deleteCard(client.doc, id, 'test');
 		await roundTrip(client.provider);
@@ -161,6 +169,92 @@ describe('the SQL projection of action cards', () => {
 		expect(rows).toEqual([{ id, time_tag: 'follow-up', status: 'open' }]);
 	});
 
+	it('carries a dropped action’s reason and the time of its last change to SQL; reopening clears the reason', async () => {
+		const board = await startTestBoard(defer);
+		const consultant = board.client(board.team.cookies.consultant);
+		const leader = board.client(board.team.cookies.leader);
+		await Promise.all([consultant.synced, leader.synced]);
+		const owner = board.team.userIds.consultant;
+		const row = () =>
+			board.db
+				.selectFrom('action')
+				.select(['status', 'drop_reason', 'updated_at', 'done_at', 'citizen_id'])
+				.where('board_id', '=', board.team.boardId)
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow();
+
+		const id = addAction(
+			consultant.doc,
+			{
+				laneId: board.laneIds[0]!,
+				title: 'Besøg hos Fjordlager',
+				ownerId: owner,
+				due: '2026-12-01',
+				followUp: '2026-12-02',
+				createdBy: owner,
+				now: 1000
+			},
+			'test'
+		);
+		await roundTrip(consultant.provider);
+		expect(await row()).toEqual({
+			status: 'open',
+			drop_reason: '',
+			updated_at: 1000,
+			done_at: null,
+			citizen_id: ''
+		});
+
+		// Dropped on one device: the reason, as the model trimmed it, is in SQL with the time.
+		dropAction(
+			consultant.doc,
+			{ cardId: id, reason: '  Virksomheden har ansat selv ', now: 2000 },
+			'test'
+		);
+		await roundTrip(consultant.provider);
+		expect(await row()).toMatchObject({
+			status: 'dropped',
+			drop_reason: 'Virksomheden har ansat selv',
+			updated_at: 2000
+		});
+
+		// Reopened on another device: the reason is gone from SQL too.
+		await expect.poll(() => getAction(leader.doc, id)?.action.status).toBe('dropped');
+		reopenAction(leader.doc, { cardId: id, now: 3000 }, 'test');
+		await roundTrip(leader.provider);
+		expect(await row()).toMatchObject({ status: 'open', drop_reason: '', updated_at: 3000 });
+
+		// A citizen link, changed and cleared, moves updated_at with it.
+		linkActionCitizen(leader.doc, { cardId: id, citizenId: 'citizen-7f3a', now: 4000 }, 'test');
+		await roundTrip(leader.provider);
+		expect(await row()).toMatchObject({ citizen_id: 'citizen-7f3a', updated_at: 4000 });
+		linkActionCitizen(leader.doc, { cardId: id, citizenId: '', now: 5000 }, 'test');
+		await roundTrip(leader.provider);
+		expect(await row()).toMatchObject({ citizen_id: '', updated_at: 5000 });
+
+		// Dropped again, then rebuilt from the document on load: the same reason and time.
+		dropAction(leader.doc, { cardId: id, reason: 'Stillingen er lukket', now: 6000 }, 'test');
+		await roundTrip(leader.provider);
+		consultant.destroy();
+		leader.destroy();
+		await board.server.app.close();
+		await board.db
+			.updateTable('action')
+			.set({ drop_reason: '', updated_at: null })
+			.where('id', '=', id)
+			.execute();
+		const again = await startSyncServer(board.db);
+		defer(() => again.app.close());
+		const reader = connectClient(again.url, board.team.boardId, board.team.cookies.leader);
+		defer(reader.destroy);
+		await reader.synced;
+		expect(await row()).toMatchObject({
+			status: 'dropped',
+			drop_reason: 'Stillingen er lukket',
+			updated_at: 6000
+		});
+	});
+
 	it('feeds the leader’s escalated list and production table from the projection', async () => {
 		const board = await startTestBoard(defer);
 		const client = board.client(board.team.cookies.consultant);
@@ -189,7 +283,8 @@ describe('the SQL projection of action cards', () => {
 		completeAction(client.doc, { cardId: done, now: Date.UTC(2026, 10, 25, 9) }, 'test');
 		await roundTrip(client.provider);
 
-		const figures = await loadTeamActionFigures(board.db, board.team.teamId, now);
+		const figures = await loadTeamActionFigures(board.db, board.team.teamId, now, 3);
+		expect(figures.escalationDays).toBe(3);
 		expect(figures.escalated).toEqual([
 			{
 				id: late,
@@ -208,7 +303,15 @@ describe('the SQL projection of action cards', () => {
 			total: 1,
 			counts: { 'citizen-talk': 1, outreach: 0 }
 		});
-		const other = await loadTeamActionFigures(board.db, 'another-team', now);
+		// The municipality's threshold decides: at 1 day, the action due 3 days ago escalates too.
+		const strict = await loadTeamActionFigures(board.db, board.team.teamId, now, 1);
+		expect(strict.escalated.map((a) => [a.title, a.daysOverdue])).toEqual([
+			['Ring tilbage', 7],
+			['Snart', 3]
+		]);
+		const lenient = await loadTeamActionFigures(board.db, board.team.teamId, now, 7);
+		expect(lenient.escalated, 'exactly 7 days over is not more than 7').toEqual([]);
+		const other = await loadTeamActionFigures(board.db, 'another-team', now, 3);
 		expect(other.escalated, 'another team sees none of it').toEqual([]);
 	});
 });

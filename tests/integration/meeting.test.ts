@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { addAction, addOpening, moveAction } from '../../src/lib/board/model';
+import { addAction, addOpening, dropAction, moveAction } from '../../src/lib/board/model';
 import { getServerData, readMeetingState, SERVER_KEYS } from '../../src/lib/board/server-data';
 import { DEFAULT_AGENDA } from '../../src/lib/meeting/agenda';
 import type { MeetingMinutes } from '../../src/lib/meeting/minutes';
@@ -249,6 +249,19 @@ describe('a board meeting', () => {
 			},
 			'test'
 		);
+		const droppedId = addAction(
+			phone.doc,
+			{
+				laneId: board.laneIds[0]!,
+				title: 'Send tilbud til Demoby Kro',
+				ownerId: consultant.userId,
+				due: '2026-01-07',
+				followUp: '2026-01-08',
+				createdBy: consultant.userId,
+				now: t0 - 30 * DAY
+			},
+			'test'
+		);
 		await roundTrip(phone.provider);
 
 		const started = await start(board, consultant, t0);
@@ -256,6 +269,11 @@ describe('a board meeting', () => {
 		await waitFor(phone.doc, () => readMeetingState(phone.doc)?.followUp[0] === overdueId);
 
 		moveAction(phone.doc, { cardId: overdueId, due: '2027-01-10', now: t0 + MIN }, 'test');
+		dropAction(
+			phone.doc,
+			{ cardId: droppedId, reason: 'Virksomheden har lukket stillingen', now: t0 + MIN },
+			'test'
+		);
 		const newId = addAction(
 			phone.doc,
 			{
@@ -313,6 +331,15 @@ describe('a board meeting', () => {
 				outcome: 'moved',
 				newDue: '2027-01-10',
 				dropReason: ''
+			},
+			{
+				actionId: droppedId,
+				title: 'Send tilbud til Demoby Kro',
+				ownerName: 'Test consultant',
+				dueAtStart: '2026-01-07',
+				outcome: 'dropped',
+				newDue: '',
+				dropReason: 'Virksomheden har lukket stillingen'
 			}
 		]);
 		expect(minutes.newActions).toEqual([

@@ -12,6 +12,7 @@ import type { ActionFields } from '../board/types';
 const CHOICES = {
 	ownerIds: ['user-bo', 'user-anna'],
 	openingIds: ['opening-1'],
+	citizenIds: ['citizen-7f3a'],
 	laneIds: ['lane-1']
 };
 
@@ -39,7 +40,9 @@ const OPEN: ActionFields = {
 
 describe('parseActionForm', () => {
 	it('turns the typed values into the model input, with Danish dates read', () => {
-		expect(parseActionForm(form({ openingId: 'opening-1' }), CHOICES)).toEqual({
+		expect(
+			parseActionForm(form({ openingId: 'opening-1', citizenId: 'citizen-7f3a' }), CHOICES)
+		).toEqual({
 			ok: true,
 			value: {
 				laneId: 'lane-1',
@@ -49,6 +52,7 @@ describe('parseActionForm', () => {
 					due: '2026-12-01',
 					followUp: '2026-12-03',
 					openingId: 'opening-1',
+					citizenId: 'citizen-7f3a',
 					timeTag: 'outreach'
 				}
 			}
@@ -63,6 +67,7 @@ describe('parseActionForm', () => {
 				due: '31.02.2026',
 				followUp: '',
 				openingId: 'gone',
+				citizenId: 'citizen-gone',
 				timeTag: 'coffee',
 				laneId: 'x'
 			}),
@@ -76,10 +81,23 @@ describe('parseActionForm', () => {
 				due: 'invalid_date',
 				followUp: 'required',
 				openingId: 'invalid_choice',
+				citizenId: 'invalid_choice',
 				timeTag: 'invalid_choice',
 				laneId: 'required'
 			}
 		});
+	});
+
+	it('links no citizen by default, and only a citizen this device was offered', () => {
+		expect(parseActionForm(form(), CHOICES)).toMatchObject({
+			ok: true,
+			value: { input: { citizenId: '' } }
+		});
+		// A device that could not load the citizens has none to offer: no link, and no guessing.
+		expect(parseActionForm(form(), { ...CHOICES, citizenIds: [] }).ok).toBe(true);
+		expect(
+			parseActionForm(form({ citizenId: 'citizen-7f3a' }), { ...CHOICES, citizenIds: [] })
+		).toEqual({ ok: false, issues: { citizenId: 'invalid_choice' } });
 	});
 
 	it('refuses an owner who is not a member, a follow-up before the due date, a CPR number and a long title', () => {

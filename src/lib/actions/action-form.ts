@@ -18,6 +18,8 @@ export interface ActionFormValues {
 	followUp: string;
 	/** '' for no linked opening. */
 	openingId: string;
+	/** A pseudonymous citizen id, '' for none. */
+	citizenId: string;
 	timeTag: string;
 	laneId: string;
 }
@@ -46,6 +48,7 @@ export function emptyActionForm(defaults: Partial<ActionFormValues> = {}): Actio
 		due: '',
 		followUp: '',
 		openingId: '',
+		citizenId: '',
 		timeTag: '',
 		laneId: '',
 		...defaults
@@ -96,6 +99,8 @@ export interface ActionChoices {
 	ownerIds: readonly string[];
 	/** The board's openings that may be linked. */
 	openingIds: readonly string[];
+	/** The team's citizens this device may link (from the audited candidates list). */
+	citizenIds: readonly string[];
 	laneIds: readonly string[];
 }
 
@@ -112,6 +117,8 @@ export function parseActionForm(
 	const { due, followUp } = dates(values, issues);
 	if (values.openingId !== '' && !choices.openingIds.includes(values.openingId))
 		issues.openingId = 'invalid_choice';
+	if (values.citizenId !== '' && !choices.citizenIds.includes(values.citizenId))
+		issues.citizenId = 'invalid_choice';
 	if (!(TIME_TAGS as readonly string[]).includes(values.timeTag)) issues.timeTag = 'invalid_choice';
 	if (!choices.laneIds.includes(values.laneId)) issues.laneId = 'required';
 	if (Object.keys(issues).length > 0) return { ok: false, issues };
@@ -125,6 +132,7 @@ export function parseActionForm(
 				due,
 				followUp,
 				openingId: values.openingId,
+				citizenId: values.citizenId,
 				timeTag: values.timeTag as TimeTag
 			}
 		}

@@ -53,6 +53,10 @@ describe('escalatedActions', () => {
 		expect(escalatedActions([action({ due: '2026-11-25' })], '2026-11-27', 1)).toMatchObject([
 			{ daysOverdue: 2 }
 		]);
+		expect(escalatedActions([action({ due: '2026-11-25' })], '2026-11-27', 3)).toEqual([]);
+		expect(escalatedActions([action({ due: '2026-11-25' })], '2026-11-27', 2), 'exactly N').toEqual(
+			[]
+		);
 		expect(() => escalatedActions([], '27.11.2026')).toThrow(RangeError);
 	});
 });

@@ -3,12 +3,17 @@ import { copenhagenDay, isoWeekOf, mondayOf, parseDay } from '../forecast/week';
 
 /**
  * The leader's action figures, as pure functions with the time passed in: which actions are
- * escalated (open and more than ESCALATE_AFTER_DAYS past due), and the team's production split,
- * actions done per ISO week (Europe/Copenhagen) and time tag.
+ * escalated (open and more than the municipality's number of days past due), and the team's
+ * production split, actions done per ISO week (Europe/Copenhagen) and time tag.
  */
 
-/** An action is escalated when it is open and due more than this many days ago. */
-export const ESCALATE_AFTER_DAYS = 3;
+/**
+ * An action is escalated when it is open and due more than this many days ago: the setting
+ * `actionEscalationDays` (/admin/forecast-settings), this when the municipality has not set it.
+ */
+export const DEFAULT_ESCALATION_DAYS = 3;
+/** The range an admin may set the escalation days within. */
+export const ESCALATION_DAYS_RANGE = { min: 1, max: 30 } as const;
 /** Weeks in the production table, the current week included. */
 export const PRODUCTION_WEEKS = 8;
 
@@ -37,7 +42,7 @@ export interface EscalatedAction {
 export function escalatedActions(
 	actions: readonly ActionFigureInput[],
 	today: string,
-	afterDays = ESCALATE_AFTER_DAYS
+	afterDays = DEFAULT_ESCALATION_DAYS
 ): EscalatedAction[] {
 	const day = parseDay(today);
 	if (day === null) throw new RangeError(`today is not a YYYY-MM-DD date: ${today}`);

@@ -16,6 +16,7 @@ import {
 	completeAction,
 	dropAction,
 	getAction,
+	linkActionCitizen,
 	moveAction,
 	reopenAction,
 	type AddActionInput
@@ -204,6 +205,43 @@ describe('completing, moving, dropping and reopening', () => {
 		expectRefused(doc, 'invalid', () => completeAction(doc, { cardId: note, now: LATER }, ORIGIN));
 		expectRefused(doc, 'not-found', () =>
 			reopenAction(doc, { cardId: 'gone', now: LATER }, ORIGIN)
+		);
+	});
+
+	it('links a citizen by pseudonymous id, changes and clears the link, in one transaction each', () => {
+		const { doc, laneId } = board();
+		const id = addAction(doc, actionInput(laneId), ORIGIN);
+		const origins = transactionsOf(doc, () =>
+			linkActionCitizen(doc, { cardId: id, citizenId: 'citizen-7f3a', now: LATER }, ORIGIN)
+		);
+		expect(origins).toEqual([ORIGIN]);
+		expect(getAction(doc, id)).toMatchObject({
+			updatedAt: LATER,
+			action: { citizenId: 'citizen-7f3a', status: 'open' }
+		});
+		linkActionCitizen(doc, { cardId: id, citizenId: '', now: LATER + 1 }, ORIGIN);
+		expect(getAction(doc, id)).toMatchObject({ updatedAt: LATER + 1, action: { citizenId: '' } });
+		// The same value again writes nothing, so a second device's save does not bump the time.
+		const before = Y.encodeStateVector(doc);
+		linkActionCitizen(doc, { cardId: id, citizenId: '', now: LATER + 2 }, ORIGIN);
+		expect(Y.encodeStateVector(doc)).toEqual(before);
+		expect(getAction(doc, id)!.updatedAt).toBe(LATER + 1);
+		expect(checkBoard(doc)).toEqual({ ok: true });
+	});
+
+	it('refuses initials or a name as the citizen link, and a link on a card that is not an action', () => {
+		const { doc, laneId } = board();
+		const id = addAction(doc, actionInput(laneId), ORIGIN);
+		expectRefused(doc, 'invalid', () =>
+			linkActionCitizen(doc, { cardId: id, citizenId: 'Karen Jensen', now: LATER }, ORIGIN)
+		);
+		const note = addCard(
+			doc,
+			{ laneId, kind: 'note', title: 'Husk kaffe', createdBy: USER_ANNA, now: NOW },
+			ORIGIN
+		);
+		expectRefused(doc, 'invalid', () =>
+			linkActionCitizen(doc, { cardId: note, citizenId: 'citizen-7f3a', now: LATER }, ORIGIN)
 		);
 	});
 

@@ -198,6 +198,21 @@ export function reopenAction(
 	write(doc, card, { status: 'open', dropReason: '', doneAt: null }, now, origin);
 }
 
+/**
+ * Links a citizen to the action by pseudonymous id, or clears the link with ''. Initials never
+ * enter the document: devices that may show them look them up in the audited candidates list.
+ */
+export function linkActionCitizen(
+	doc: Y.Doc,
+	input: { cardId: string; citizenId: string; now: number },
+	origin: unknown
+): void {
+	const card = requireAction(doc, input.cardId);
+	const citizenId = checkOptionalId(input.citizenId, 'citizenId');
+	const now = checkTimestamp(input.now, 'now');
+	write(doc, card, { citizenId }, now, origin);
+}
+
 /** An action view as stored values: for restoring a deleted action card. */
 export function storedAction(action: ActionFields): StoredFields {
 	const checked = checkActionFields(action);

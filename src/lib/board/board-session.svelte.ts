@@ -15,6 +15,7 @@ import {
 	addAction,
 	completeAction,
 	dropAction,
+	linkActionCitizen,
 	moveAction,
 	reopenAction,
 	type ActionInput,
@@ -351,6 +352,13 @@ export class BoardSession {
 	/** "Genåbn". */
 	reopenAction(cardId: string): EditResult {
 		return this.#edit(() => reopenAction(this.#doc, { cardId, now: Date.now() }, LOCAL_ORIGIN));
+	}
+
+	/** Links a citizen (pseudonymous id) to an action; '' clears the link. */
+	linkActionCitizen(cardId: string, citizenId: string): EditResult {
+		return this.#edit(() =>
+			linkActionCitizen(this.#doc, { cardId, citizenId, now: Date.now() }, LOCAL_ORIGIN)
+		);
 	}
 
 	/** Proposes a citizen (by pseudonymous id only) for an opening; returns the match id. */

@@ -65,6 +65,7 @@ export {
 	completeAction,
 	dropAction,
 	getAction,
+	linkActionCitizen,
 	moveAction,
 	reopenAction,
 	type AddActionInput,

@@ -6,7 +6,8 @@ const VALID: Record<SettingsField, string> = {
 	weightMedium: '0.6',
 	weightHigh: ' 0,3 ',
 	readinessThreshold: '7',
-	staleWeeks: '4'
+	staleWeeks: '4',
+	actionEscalationDays: '3'
 };
 
 describe('parseSettingsForm', () => {
@@ -16,7 +17,8 @@ describe('parseSettingsForm', () => {
 			value: {
 				riskWeights: { low: 0.85, medium: 0.6, high: 0.3 },
 				readinessThreshold: 7,
-				staleWeeks: 4
+				staleWeeks: 4,
+				actionEscalationDays: 3
 			}
 		});
 		const edges = {
@@ -36,7 +38,8 @@ describe('parseSettingsForm', () => {
 				weightMedium: '',
 				weightHigh: '-0,1',
 				readinessThreshold: '7,5',
-				staleWeeks: '53'
+				staleWeeks: '53',
+				actionEscalationDays: ''
 			})
 		).toEqual({
 			ok: false,
@@ -45,7 +48,8 @@ describe('parseSettingsForm', () => {
 				weightMedium: 'required',
 				weightHigh: 'invalid_weight',
 				readinessThreshold: 'invalid_threshold',
-				staleWeeks: 'invalid_weeks'
+				staleWeeks: 'invalid_weeks',
+				actionEscalationDays: 'required'
 			}
 		});
 		expect(parseSettingsForm({ ...VALID, readinessThreshold: '0', staleWeeks: 'fire' })).toEqual({
@@ -55,6 +59,27 @@ describe('parseSettingsForm', () => {
 		expect(parseSettingsForm({ ...VALID, weightMedium: 'høj' })).toEqual({
 			ok: false,
 			issues: { weightMedium: 'invalid_weight' }
+		});
+	});
+
+	it('reads the escalation days as a whole number of days from 1 to 30', () => {
+		for (const [typed, days] of [
+			['1', 1],
+			[' 14 ', 14],
+			['30', 30]
+		] as const)
+			expect(parseSettingsForm({ ...VALID, actionEscalationDays: typed })).toMatchObject({
+				ok: true,
+				value: { actionEscalationDays: days }
+			});
+		for (const typed of ['0', '31', 'abc', '2,5', '-1', '1e1', '0x3'])
+			expect(parseSettingsForm({ ...VALID, actionEscalationDays: typed }), typed).toEqual({
+				ok: false,
+				issues: { actionEscalationDays: 'invalid_escalation_days' }
+			});
+		expect(parseSettingsForm({ ...VALID, actionEscalationDays: '  ' })).toEqual({
+			ok: false,
+			issues: { actionEscalationDays: 'required' }
 		});
 	});
 });

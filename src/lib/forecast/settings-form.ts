@@ -1,11 +1,13 @@
 import { parseDanishNumber } from '../openings/danish-input';
+import { ESCALATION_DAYS_RANGE } from '../actions/figures';
 import { RISKS, type Risk, type RiskWeights } from './types';
 
 /**
  * The admin form for the municipality's forecast settings (/admin/forecast-settings): the risk
- * weights lav/middel/høj as Danish decimals ("0,85"), the readiness threshold for paid hours and
- * after how many weeks without an update a case goes on the sparring list. Pure and shared by
- * page and action; the action saves the result with saveForecastSettings.
+ * weights lav/middel/høj as Danish decimals ("0,85"), the readiness threshold for paid hours,
+ * after how many weeks without an update a case goes on the sparring list, and after how many
+ * days past due an open action escalates. Pure and shared by page and action; the action saves
+ * the result with saveForecastSettings.
  */
 
 export const SETTINGS_FIELDS = [
@@ -13,7 +15,8 @@ export const SETTINGS_FIELDS = [
 	'weightMedium',
 	'weightHigh',
 	'readinessThreshold',
-	'staleWeeks'
+	'staleWeeks',
+	'actionEscalationDays'
 ] as const;
 
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
@@ -26,13 +29,16 @@ export const WEIGHT_FIELD: Record<Risk, SettingsField> = {
 
 export const THRESHOLD_RANGE = { min: 1, max: 10 } as const;
 export const STALE_WEEKS_RANGE = { min: 1, max: 52 } as const;
+export { ESCALATION_DAYS_RANGE };
 
-export type SettingsIssue = 'required' | 'invalid_weight' | 'invalid_threshold' | 'invalid_weeks';
+export type SettingsIssue =
+	'required' | 'invalid_weight' | 'invalid_threshold' | 'invalid_weeks' | 'invalid_escalation_days';
 
 export interface SettingsValues {
 	riskWeights: RiskWeights;
 	readinessThreshold: number;
 	staleWeeks: number;
+	actionEscalationDays: number;
 }
 
 export type SettingsFormResult =
@@ -69,13 +75,17 @@ export function parseSettingsForm(
 	const staleWeeks = wholeNumber(values.staleWeeks, STALE_WEEKS_RANGE);
 	if (values.staleWeeks.trim() === '') issues.staleWeeks = 'required';
 	else if (staleWeeks === undefined) issues.staleWeeks = 'invalid_weeks';
+	const escalationDays = wholeNumber(values.actionEscalationDays, ESCALATION_DAYS_RANGE);
+	if (values.actionEscalationDays.trim() === '') issues.actionEscalationDays = 'required';
+	else if (escalationDays === undefined) issues.actionEscalationDays = 'invalid_escalation_days';
 	if (Object.keys(issues).length > 0) return { ok: false, issues };
 	return {
 		ok: true,
 		value: {
 			riskWeights: { low: weights.low!, medium: weights.medium!, high: weights.high! },
 			readinessThreshold: threshold!,
-			staleWeeks: staleWeeks!
+			staleWeeks: staleWeeks!,
+			actionEscalationDays: escalationDays!
 		}
 	};
 }

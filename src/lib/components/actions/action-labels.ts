@@ -1,6 +1,7 @@
 import type { TimeTag } from '$lib/board/types';
 import { formatDate } from '$lib/board/view';
 import type { ActionFormIssue, ActionState } from '$lib/actions/action-form';
+import type { ActionCitizenLabel } from '$lib/actions/citizen-link';
 import { LIMITS } from '$lib/board/types';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -41,6 +42,12 @@ export function actionStateText(state: ActionState, due: string): string {
 			return m.action_due_days({ days });
 		}
 	}
+}
+
+/** A linked citizen: initials where this device may and can name them, else a neutral label. */
+export function actionCitizenText(label: ActionCitizenLabel): string {
+	if (label.kind === 'initials') return label.initials;
+	return label.kind === 'neutral' ? m.actions2_citizen_neutral() : '';
 }
 
 export function actionIssueText(

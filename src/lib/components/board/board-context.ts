@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { BoardSession } from '$lib/board/board-session.svelte';
+import type { CitizenDirectory } from '$lib/components/actions/citizen-directory.svelte';
 import type { MoveDirection, MoveTarget } from '$lib/board/view';
 
 /** What every board component may need, handed down once by Board instead of through every prop. */
@@ -38,6 +39,8 @@ export interface BoardContext {
 	readonly today: string;
 	/** Today's date in Europe/Copenhagen, for openings' deadline countdown. */
 	readonly deadlineToday: string;
+	/** The team's citizens' initials for actions, once this device has fetched them. */
+	readonly citizens: CitizenDirectory;
 }
 
 const KEY = Symbol('tavlen-board');

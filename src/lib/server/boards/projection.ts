@@ -53,7 +53,10 @@ export function projectBoard(boardId: string, view: BoardView): Projection {
 				opening_id: a.openingId,
 				citizen_id: a.citizenId,
 				created_at: card.createdAt,
-				done_at: a.doneAt
+				done_at: a.doneAt,
+				drop_reason: a.dropReason,
+				// From the document, not the clock, so a rebuild on load writes the same time.
+				updated_at: card.updatedAt
 			});
 			continue;
 		}

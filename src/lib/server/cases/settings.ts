@@ -2,34 +2,72 @@ import * as v from 'valibot';
 import type { Db } from '../db/connect';
 import { DEFAULT_RISK_WEIGHTS, type RiskWeights } from '../../forecast/types';
 import { READINESS_THRESHOLD } from '../../forecast/readiness';
+import { DEFAULT_ESCALATION_DAYS, ESCALATION_DAYS_RANGE } from '../../actions/figures';
 
 /**
  * The municipality's forecast settings (one set per installation): risk weights for the
- * risk-adjusted projection, the readiness threshold for paid hours, and after how many weeks
- * without an update a case goes on the sparring list. Stored as one JSON value; a stored value
- * that no longer parses falls back to the defaults field by field, so a bad row cannot stop pages.
+ * risk-adjusted projection, the readiness threshold for paid hours, after how many weeks
+ * without an update a case goes on the sparring list, and after how many days past due an open
+ * action escalates to the leader. Stored as one JSON value; a stored field that is missing (a
+ * value saved before the field existed) or no longer parses falls back to its default on its
+ * own, so a bad row cannot stop pages and the other fields keep their values.
  */
 
 export interface ForecastSettings {
 	riskWeights: RiskWeights;
 	readinessThreshold: number;
 	staleWeeks: number;
+	actionEscalationDays: number;
 }
 
 export const DEFAULT_FORECAST_SETTINGS: ForecastSettings = {
 	riskWeights: DEFAULT_RISK_WEIGHTS,
 	readinessThreshold: READINESS_THRESHOLD,
-	staleWeeks: 4
+	staleWeeks: 4,
+	actionEscalationDays: DEFAULT_ESCALATION_DAYS
 };
 
 const KEY = 'forecast';
 
 const weight = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
-export const forecastSettingsSchema = v.object({
+const fieldSchemas = {
 	riskWeights: v.object({ low: weight, medium: weight, high: weight }),
 	readinessThreshold: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)),
-	staleWeeks: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(52))
-});
+	staleWeeks: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(52)),
+	actionEscalationDays: v.pipe(
+		v.number(),
+		v.integer(),
+		v.minValue(ESCALATION_DAYS_RANGE.min),
+		v.maxValue(ESCALATION_DAYS_RANGE.max)
+	)
+};
+export const forecastSettingsSchema = v.object(fieldSchemas);
+
+function field<T>(schema: v.GenericSchema<unknown, T>, value: unknown, fallback: T): T {
+	const parsed = v.safeParse(schema, value);
+	return parsed.success ? parsed.output : fallback;
+}
+
+/** Each field of a stored value on its own: a valid field is kept, any other takes its default. */
+function mergeWithDefaults(stored: unknown): ForecastSettings {
+	const record: Record<string, unknown> =
+		typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+	const fallback = DEFAULT_FORECAST_SETTINGS;
+	return {
+		riskWeights: field(fieldSchemas.riskWeights, record.riskWeights, fallback.riskWeights),
+		readinessThreshold: field(
+			fieldSchemas.readinessThreshold,
+			record.readinessThreshold,
+			fallback.readinessThreshold
+		),
+		staleWeeks: field(fieldSchemas.staleWeeks, record.staleWeeks, fallback.staleWeeks),
+		actionEscalationDays: field(
+			fieldSchemas.actionEscalationDays,
+			record.actionEscalationDays,
+			fallback.actionEscalationDays
+		)
+	};
+}
 
 export async function getForecastSettings(db: Db): Promise<ForecastSettings> {
 	const row = await db
@@ -44,9 +82,7 @@ export async function getForecastSettings(db: Db): Promise<ForecastSettings> {
 	} catch {
 		return DEFAULT_FORECAST_SETTINGS;
 	}
-	const merged = { ...DEFAULT_FORECAST_SETTINGS, ...(stored as object) };
-	const parsed = v.safeParse(forecastSettingsSchema, merged);
-	return parsed.success ? parsed.output : DEFAULT_FORECAST_SETTINGS;
+	return mergeWithDefaults(stored);
 }
 
 /** Stores checked settings; throws on values outside the schema (callers validate forms first). */

@@ -7,6 +7,7 @@ import * as cases from './migrations/0005-cases';
 import * as screenLinks from './migrations/0006-screen-links';
 import * as actions from './migrations/0007-actions';
 import * as meetings from './migrations/0008-meetings';
+import * as actionDetails from './migrations/0009-action-details';
 import type { Database } from './schema';
 
 // Migrations are listed in code rather than read from a folder, so the same list works in the
@@ -19,7 +20,8 @@ const migrations: Record<string, Migration> = {
 	'0005-cases': cases,
 	'0006-screen-links': screenLinks,
 	'0007-actions': actions,
-	'0008-meetings': meetings
+	'0008-meetings': meetings,
+	'0009-action-details': actionDetails
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -151,6 +151,13 @@ export interface ActionTable {
 	citizen_id: string;
 	created_at: number;
 	done_at: number | null;
+	/** Why a dropped action was dropped; '' otherwise (migration 0009, default ''). */
+	drop_reason: Generated<string>;
+	/**
+	 * The card's updatedAt: when a field of the action last changed (dates moved, done, dropped,
+	 * reopened, relinked). Null only for rows written before migration 0009 and not yet rebuilt.
+	 */
+	updated_at: number | null;
 }
 
 /** The municipality's list of target groups (målgrupper); an inactive one is kept for history. */

@@ -155,6 +155,7 @@ async function followUps(db: Db, meeting: MeetingRow): Promise<MeetingMinutes['f
 			'action.title',
 			'action.due',
 			'action.status',
+			'action.drop_reason',
 			'user.name',
 			'meeting_follow_up.due_at_start'
 		])
@@ -171,7 +172,7 @@ async function followUps(db: Db, meeting: MeetingRow): Promise<MeetingMinutes['f
 			dueAtStart: r.due_at_start,
 			outcome,
 			newDue: outcome === 'moved' ? r.due : '',
-			dropReason: ''
+			dropReason: outcome === 'dropped' ? r.drop_reason : ''
 		};
 	});
 }

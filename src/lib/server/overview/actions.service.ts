@@ -11,11 +11,14 @@ import type { Db } from '../db/connect';
 
 /**
  * The leader's action figures from the SQL projection of the team's action cards: escalated
- * actions with their owner's name, and done actions per week and time tag. The caller has
- * authorised the user for the team.
+ * actions (open and more than `escalationDays` past due, the municipality's setting) with their
+ * owner's name, and done actions per week and time tag. The caller has authorised the user for
+ * the team.
  */
 
 export interface TeamActionFigures {
+	/** The threshold the list was made with, so the page can say it in words. */
+	escalationDays: number;
 	escalated: EscalatedRow[];
 	production: ProductionWeek[];
 }
@@ -27,7 +30,8 @@ function oneOf<T extends string>(values: readonly T[], value: string, fallback: 
 export async function loadTeamActionFigures(
 	db: Db,
 	teamId: string,
-	now: number
+	now: number,
+	escalationDays: number
 ): Promise<TeamActionFigures> {
 	const rows = await db
 		.selectFrom('action')
@@ -59,9 +63,10 @@ export async function loadTeamActionFigures(
 		doneAt: row.done_at === null ? null : Number(row.done_at)
 	}));
 	const byId = new Map(rows.map((row) => [`${row.board_id}/${row.id}`, row]));
-	const escalated = escalatedActions(inputs, copenhagenDate(now)).map((action): EscalatedRow => {
+	const today = copenhagenDate(now);
+	const escalated = escalatedActions(inputs, today, escalationDays).map((action): EscalatedRow => {
 		const row = byId.get(`${action.boardId}/${action.id}`);
 		return { ...action, boardName: row?.board_name ?? '', ownerName: row?.owner_name ?? '' };
 	});
-	return { escalated, production: productionByWeek(inputs, now) };
+	return { escalationDays, escalated, production: productionByWeek(inputs, now) };
 }

@@ -22,7 +22,8 @@ export const load: PageServerLoad = async (event) => {
 		weightMedium: numberForInput(settings.riskWeights.medium, locale),
 		weightHigh: numberForInput(settings.riskWeights.high, locale),
 		readinessThreshold: String(settings.readinessThreshold),
-		staleWeeks: String(settings.staleWeeks)
+		staleWeeks: String(settings.staleWeeks),
+		actionEscalationDays: String(settings.actionEscalationDays)
 	};
 	return { values };
 };

@@ -1,6 +1,7 @@
 import { JOB_TYPES } from '$lib/openings/types';
 import { loadTeamOverview } from '$lib/server/overview/overview.service';
 import { loadTeamActionFigures } from '$lib/server/overview/actions.service';
+import { getForecastSettings } from '$lib/server/cases/settings';
 import type { PageServerLoad } from './$types';
 import { overviewDependency, requireOverview } from './require-overview';
 
@@ -9,7 +10,8 @@ export const load: PageServerLoad = async (event) => {
 	event.depends(overviewDependency(teamId));
 	const now = Date.now();
 	const { figures: f, today } = await loadTeamOverview(db, teamId, now);
-	const actions = await loadTeamActionFigures(db, teamId, now);
+	const { actionEscalationDays } = await getForecastSettings(db);
+	const actions = await loadTeamActionFigures(db, teamId, now, actionEscalationDays);
 	// Values only: the openings behind each figure are listed on their own page.
 	return {
 		team: { id: teamId, name: teamName },
