@@ -18,6 +18,7 @@ import {
 	queryOne,
 	teamIdByName
 } from './support';
+import { createMeetingBoard, runShortMeeting } from './meeting-actions';
 
 /**
  * One table for who may do what: every route and the sync socket, for anonymous, viewer,
@@ -34,6 +35,9 @@ let boardId = '';
 let teamId = '';
 let citizenId = '';
 let caseId = '';
+// A board of its own with one ended meeting, for the minutes routes (no meetings on the demo board).
+let meetingBoardId = '';
+let meetingId = '';
 const contexts = new Map<Who, APIRequestContext>();
 
 test.beforeAll(async ({ baseURL }) => {
@@ -63,6 +67,8 @@ test.beforeAll(async ({ baseURL }) => {
 		if (who !== 'anonymous') await signInRequest(context, baseURL!, emails[who]);
 		contexts.set(who, context);
 	}
+	meetingBoardId = createMeetingBoard('Adgangsprøve møder').boardId;
+	meetingId = await runShortMeeting(contexts.get('leader')!, meetingBoardId);
 });
 
 test.afterAll(async () => {
@@ -89,6 +95,7 @@ const citizenWorkers = row('login', 404, 200, 200, 404, 404);
 const signedIn = row('login', 200, 200, 200, 200, 200);
 const overview = row('login', 404, 200, 200, 404, 404);
 const nobody = row('login', 404, 404, 404, 404, 404);
+const boardEditors = row('login', 404, 200, 200, 404, 404);
 
 const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[] = [
 	{ name: '/', path: () => '/', expect: signedIn },
@@ -129,6 +136,33 @@ const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[
 		name: '/screen/[token]',
 		path: () => `/screen/${'a'.repeat(52)}`,
 		expect: row(404, 404, 404, 404, 404, 404)
+	},
+	// Meeting minutes: the board's editors (leaders and consultants); the screen's viewer account gets 404.
+	{
+		name: '/boards/:board/meetings',
+		path: () => `/boards/${meetingBoardId}/meetings`,
+		expect: boardEditors
+	},
+	{
+		name: '/boards/:board/meetings/[meetingId]',
+		path: () => `/boards/${meetingBoardId}/meetings/${meetingId}`,
+		expect: boardEditors
+	},
+	{
+		name: '/boards/:board/meetings/[meetingId]/download',
+		path: () => `/boards/${meetingBoardId}/meetings/${meetingId}/download`,
+		expect: boardEditors
+	},
+	{
+		name: '/boards/:board/meetings/doesnotexist',
+		path: () => `/boards/${meetingBoardId}/meetings/doesnotexist`,
+		expect: nobody
+	},
+	{
+		// A meeting id of another board: no way to read one board's minutes through another.
+		name: '/boards/:board/meetings/[meetingId] of another board',
+		path: () => `/boards/${boardId}/meetings/${meetingId}`,
+		expect: nobody
 	},
 	{ name: '/admin', path: () => '/admin', expect: adminOnly },
 	{ name: '/admin/teams', path: () => '/admin/teams', expect: adminOnly },
