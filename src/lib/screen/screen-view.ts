@@ -1,5 +1,12 @@
 import { actionState, type ActionState } from '../actions/action-form';
-import { isAction, type BoardView, type JobType, type OpeningFields } from '../board/types';
+import {
+	isAction,
+	type ActionCard,
+	type BoardView,
+	type Card,
+	type JobType,
+	type OpeningFields
+} from '../board/types';
 import { openingStatus, type OpeningStatus } from '../openings/countdown';
 import { copenhagenDay, mondayOf, parseDay } from '../forecast/week';
 
@@ -43,7 +50,13 @@ export interface ScreenView {
 	overdue: number;
 }
 
-function toScreen(id: string, o: OpeningFields, today: string, candidates: number): ScreenOpening {
+/** An opening as the screen shows it: facts and a candidate count, never who the candidates are. */
+export function toScreenOpening(
+	id: string,
+	o: OpeningFields,
+	today: string,
+	candidates: number
+): ScreenOpening {
 	return {
 		id,
 		companyName: o.companyName,
@@ -57,6 +70,22 @@ function toScreen(id: string, o: OpeningFields, today: string, candidates: numbe
 	};
 }
 
+/** An action as the screen shows it: its words, owner and dates, never the citizen it is about. */
+export function toScreenAction(card: ActionCard, today: string): ScreenAction {
+	return {
+		id: card.id,
+		title: card.title,
+		ownerId: card.ownerId,
+		due: card.due,
+		state: actionState(card.due, card.action, today)
+	};
+}
+
+/** Every card on the board, orphans included. */
+export function allCards(board: BoardView): Card[] {
+	return [...board.lanes.flatMap((l) => l.cards), ...board.orphans];
+}
+
 /** `today` is YYYY-MM-DD in Copenhagen; it decides the countdowns and which week is "this week". */
 export function buildScreenView(board: BoardView, today: string): ScreenView {
 	const todayDay = parseDay(today);
@@ -64,25 +93,19 @@ export function buildScreenView(board: BoardView, today: string): ScreenView {
 	const weekStart = mondayOf(todayDay);
 	const open: { item: ScreenOpening; order: string }[] = [];
 	const filled: { item: ScreenOpening; closedAt: number }[] = [];
-	const cards = [...board.lanes.flatMap((l) => l.cards), ...board.orphans];
+	const cards = allCards(board);
 	const actions: ScreenAction[] = [];
 	for (const card of cards) {
 		if (isAction(card)) {
-			const state = actionState(card.due, card.action, today);
-			if (state.kind === 'open' && state.daysLeft <= ACTIONS_DUE_DAYS)
-				actions.push({
-					id: card.id,
-					title: card.title,
-					ownerId: card.ownerId,
-					due: card.due,
-					state
-				});
+			const action = toScreenAction(card, today);
+			if (action.state.kind === 'open' && action.state.daysLeft <= ACTIONS_DUE_DAYS)
+				actions.push(action);
 			continue;
 		}
 		const o = card.opening;
 		if (card.kind !== 'opening' || !o) continue;
 		const candidates = board.matches[card.id]?.length ?? 0;
-		const item = toScreen(card.id, o, today, candidates);
+		const item = toScreenOpening(card.id, o, today, candidates);
 		if (o.outcome === '') open.push({ item, order: `${o.deadline}\u0000${card.id}` });
 		else if (o.outcome === 'filled' && o.closedAt !== null) {
 			const day = copenhagenDay(o.closedAt);
