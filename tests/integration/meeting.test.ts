@@ -266,7 +266,15 @@ describe('a board meeting', () => {
 
 		const started = await start(board, consultant, t0);
 		if (!started.ok) throw new Error(started.error);
-		await waitFor(phone.doc, () => readMeetingState(phone.doc)?.followUp[0] === overdueId);
+		await waitFor(phone.doc, () => readMeetingState(phone.doc)?.followUp.length === 2);
+		expect(readMeetingState(phone.doc)!.followUp).toEqual([
+			{ actionId: overdueId, dueAtStart: '2026-01-05' },
+			{ actionId: droppedId, dueAtStart: '2026-01-07' }
+		]);
+		await waitFor(
+			phone.doc,
+			() => readMeetingState(phone.doc)?.followUp[0]?.actionId === overdueId
+		);
 
 		moveAction(phone.doc, { cardId: overdueId, due: '2027-01-10', now: t0 + MIN }, 'test');
 		dropAction(

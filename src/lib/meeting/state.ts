@@ -30,6 +30,12 @@ export interface MeetingDecisionState {
 	at: number;
 }
 
+export interface MeetingFollowUpState {
+	actionId: string;
+	/** The action's due date when the meeting started: a different one now means "moved". */
+	dueAtStart: string;
+}
+
 export interface MeetingState {
 	id: string;
 	startedAt: number;
@@ -42,8 +48,8 @@ export interface MeetingState {
 	/** The card being discussed, highlighted on every screen. */
 	focusCardId: string | null;
 	attendees: MeetingAttendeeState[];
-	/** Action card ids due since the last meeting, to mark done, moved or dropped. */
-	followUp: string[];
+	/** The actions due since the last meeting, to mark done, moved or dropped, with their due date then. */
+	followUp: MeetingFollowUpState[];
 	decisions: MeetingDecisionState[];
 }
 
@@ -88,7 +94,10 @@ export const meetingStateSchema = v.pipe(
 			),
 			v.maxLength(MEETING_LIMITS.attendees)
 		),
-		followUp: v.pipe(v.array(id), v.maxLength(MEETING_LIMITS.followUp)),
+		followUp: v.pipe(
+			v.array(v.strictObject({ actionId: id, dueAtStart: v.pipe(v.string(), v.isoDate()) })),
+			v.maxLength(MEETING_LIMITS.followUp)
+		),
 		decisions: v.pipe(
 			v.array(
 				v.strictObject({

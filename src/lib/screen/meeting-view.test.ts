@@ -176,7 +176,15 @@ describe('the main area follows the current item', () => {
 		deleteCard(b.doc, gone, 't');
 		const view = buildMeetingView(
 			b.view(),
-			at('actions', { followUp: [done, moved, dropped, open, gone] }),
+			at('actions', {
+				followUp: [
+					{ actionId: done, dueAtStart: '2026-11-25' },
+					{ actionId: moved, dueAtStart: '2026-11-26' },
+					{ actionId: dropped, dueAtStart: '2026-11-26' },
+					{ actionId: open, dueAtStart: '2026-11-27' },
+					{ actionId: gone, dueAtStart: '2026-11-27' }
+				]
+			}),
 			TODAY
 		);
 		const actions = main(view, 'actions').actions;
@@ -281,7 +289,7 @@ describe('citizens', () => {
 			for (const focusCardId of [opening, action]) {
 				const view = buildMeetingView(
 					b.view(),
-					at(kind, { focusCardId, followUp: [action] }),
+					at(kind, { focusCardId, followUp: [{ actionId: action, dueAtStart: '2026-11-27' }] }),
 					TODAY
 				);
 				const text = JSON.stringify(view);

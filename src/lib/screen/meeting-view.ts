@@ -1,7 +1,7 @@
 import type { AgendaKind } from '../meeting/agenda';
 import type { FollowUpOutcome } from '../meeting/minutes';
+import { followUpOutcome } from '../meeting/follow-up';
 import { itemElapsedMs, itemOverMs, type MeetingState } from '../meeting/state';
-import { copenhagenToday } from '../openings/countdown';
 import { isAction, isOpening, type ActionCard, type BoardView, type Card } from '../board/types';
 import {
 	allCards,
@@ -83,19 +83,6 @@ export function meetingClock(meeting: MeetingState, now: number): MeetingClock {
 	};
 }
 
-/**
- * What became of an action due since the last meeting. Every follow-up was due by the meeting's
- * day when it started (meeting.service.ts), so one still open with a later due date was moved.
- */
-export function followUpOutcome(
-	card: Pick<ActionCard, 'due' | 'action'>,
-	meetingDay: string
-): FollowUpOutcome {
-	if (card.action.status === 'done') return 'done';
-	if (card.action.status === 'dropped') return 'dropped';
-	return card.due > meetingDay ? 'moved' : 'open';
-}
-
 function newestFirst(a: Card, b: Card): number {
 	return b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -148,15 +135,14 @@ function mainOf(
 					.map((c) => toScreenOpening(c.id, c.opening, today, candidateCount(board, c.id)))
 			};
 		case 'actions': {
-			const meetingDay = copenhagenToday(new Date(meeting.startedAt));
 			const actions: FollowUpAction[] = [];
-			for (const id of meeting.followUp) {
-				const card = byId.get(id);
+			for (const { actionId, dueAtStart } of meeting.followUp) {
+				const card = byId.get(actionId);
 				// A deleted card is left out, as in the minutes.
 				if (card && isAction(card))
 					actions.push({
 						...toScreenAction(card, today),
-						outcome: followUpOutcome(card, meetingDay)
+						outcome: followUpOutcome(card.action.status, card.due, dueAtStart)
 					});
 			}
 			return { kind, actions };

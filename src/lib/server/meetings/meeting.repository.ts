@@ -5,6 +5,7 @@ import type { AgendaItem, AgendaKind } from '../../meeting/agenda';
 import type {
 	MeetingAttendeeState,
 	MeetingDecisionState,
+	MeetingFollowUpState,
 	MeetingItemState
 } from '../../meeting/state';
 
@@ -137,15 +138,15 @@ export async function selectDecisions(db: Db, meetingId: string): Promise<Meetin
 	return rows.map((r) => ({ id: r.id, text: r.text, at: r.created_at }));
 }
 
-export async function selectFollowUpIds(db: Db, meetingId: string): Promise<string[]> {
+export async function selectFollowUps(db: Db, meetingId: string): Promise<MeetingFollowUpState[]> {
 	const rows = await db
 		.selectFrom('meeting_follow_up')
-		.select('action_id')
+		.select(['action_id', 'due_at_start'])
 		.where('meeting_id', '=', meetingId)
 		.orderBy('due_at_start')
 		.orderBy('action_id')
 		.execute();
-	return rows.map((r) => r.action_id);
+	return rows.map((r) => ({ actionId: r.action_id, dueAtStart: r.due_at_start }));
 }
 
 /**

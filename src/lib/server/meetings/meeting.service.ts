@@ -19,7 +19,7 @@ import {
 	selectActiveMeeting,
 	selectAttendees,
 	selectDecisions,
-	selectFollowUpIds,
+	selectFollowUps,
 	selectItems,
 	selectPreviousMeeting,
 	selectParticipantIds,
@@ -383,7 +383,7 @@ export async function meetingStateFor(db: Db, boardId: string): Promise<MeetingS
 	const [items, attendees, followUp, decisions, facilitator, previous] = await Promise.all([
 		selectItems(db, meeting.id),
 		selectAttendees(db, meeting.id),
-		selectFollowUpIds(db, meeting.id),
+		selectFollowUps(db, meeting.id),
 		selectDecisions(db, meeting.id),
 		db
 			.selectFrom('user')

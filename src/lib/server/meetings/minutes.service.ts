@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect';
-import type { FollowUpOutcome, MeetingMinutes, MinutesOpening } from '../../meeting/minutes';
+import { followUpOutcome } from '../../meeting/follow-up';
+import type { MeetingMinutes, MinutesOpening } from '../../meeting/minutes';
 import { copenhagenToday } from '../../openings/countdown';
 import { FIRST_MEETING_LOOKBACK_MS } from '../../meeting/state';
 import {
@@ -132,12 +133,6 @@ async function openingsFilled(
 		.orderBy('closed_at')
 		.execute();
 	return rows.map(mapOpening);
-}
-
-function followUpOutcome(status: string, due: string, dueAtStart: string): FollowUpOutcome {
-	if (status === 'done') return 'done';
-	if (status === 'dropped') return 'dropped';
-	return due !== dueAtStart ? 'moved' : 'open';
 }
 
 /** What became of the actions due since the last meeting. A deleted card is left out. */
