@@ -2,7 +2,7 @@ import type { AgendaKind } from '../meeting/agenda';
 import type { FollowUpOutcome } from '../meeting/minutes';
 import { followUpOutcome } from '../meeting/follow-up';
 import { itemElapsedMs, itemOverMs, type MeetingState } from '../meeting/state';
-import { isAction, isOpening, type ActionCard, type BoardView, type Card } from '../board/types';
+import { isAction, isOpening, type BoardView, type Card } from '../board/types';
 import {
 	allCards,
 	buildScreenView,
