@@ -3,6 +3,7 @@ import { addAction, completeAction } from '../../src/lib/board/actions';
 import { listLanes } from '../../src/lib/board/model';
 import { addOpening, proposeCandidate } from '../../src/lib/board/openings';
 import { expectNoViolations } from './axe';
+import { expectNoInitials, expectNoScrollbars } from './screen-support';
 import { editBoardAs } from './board-client';
 import {
 	ACCOUNTS,
@@ -23,17 +24,6 @@ import {
  * view when the meeting ends. Runs on its own board: other specs use the demo board.
  */
 
-async function expectNoScrollbars(page: Page): Promise<void> {
-	const size = await page.evaluate(() => ({
-		scrollWidth: document.documentElement.scrollWidth,
-		clientWidth: document.documentElement.clientWidth,
-		scrollHeight: document.documentElement.scrollHeight,
-		clientHeight: document.documentElement.clientHeight
-	}));
-	expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
-	expect(size.scrollHeight).toBeLessThanOrEqual(size.clientHeight);
-}
-
 /** Both TV sizes the design names, on the same page; back to 1080p afterwards. */
 async function expectFitsBothTvs(page: Page): Promise<void> {
 	await expectNoScrollbars(page);
@@ -42,20 +32,6 @@ async function expectFitsBothTvs(page: Page): Promise<void> {
 	await expectNoScrollbars(page);
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	await expectNoScrollbars(page);
-}
-
-/** Initials of the demo team's citizens: none of them may ever be on the screen. */
-function teamInitials(): string[] {
-	return queryOne<{ all: string }>(
-		'select group_concat(initials, \',\') as "all" from citizen where team_id = ?',
-		teamIdByName(DEMO_TEAM)
-	).all.split(',');
-}
-
-async function expectNoInitials(page: Page): Promise<void> {
-	const text = await page.locator('body').innerText();
-	for (const initials of teamInitials())
-		expect(text, `initials ${initials} on the screen`).not.toMatch(new RegExp(`\\b${initials}\\b`));
 }
 
 /** Posts one of the meeting's form actions as the facilitator's laptop would (enhanced form). */

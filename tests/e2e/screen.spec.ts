@@ -1,8 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { addAction } from '../../src/lib/board/actions';
 import { addOpening } from '../../src/lib/board/openings';
 import { listLanes } from '../../src/lib/board/model';
 import { expectNoViolations } from './axe';
+import { expectNoInitials, expectNoScrollbars } from './screen-support';
 import { editBoardAs } from './board-client';
 import {
 	ACCOUNTS,
@@ -10,31 +11,9 @@ import {
 	contextAs,
 	dayFromToday,
 	DEMO_BOARD,
-	DEMO_TEAM,
 	queryOne,
-	teamIdByName,
 	uniqueTitle
 } from './support';
-
-/** Initials of the demo team's citizens: none of them may ever be on the screen. */
-function teamInitials(): string[] {
-	const rows = queryOne<{ all: string }>(
-		'select group_concat(initials, \',\') as "all" from citizen where team_id = ?',
-		teamIdByName(DEMO_TEAM)
-	);
-	return rows.all.split(',');
-}
-
-async function expectNoScrollbars(page: Page): Promise<void> {
-	const size = await page.evaluate(() => ({
-		scrollWidth: document.documentElement.scrollWidth,
-		clientWidth: document.documentElement.clientWidth,
-		scrollHeight: document.documentElement.scrollHeight,
-		clientHeight: document.documentElement.clientHeight
-	}));
-	expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
-	expect(size.scrollHeight).toBeLessThanOrEqual(size.clientHeight);
-}
 
 test('a leader hands the meeting room a screen link; the TV reads the board live, shows no initials, and goes dark when revoked', async ({
 	browser
@@ -69,11 +48,7 @@ test('a leader hands the meeting room a screen link; the TV reads the board live
 			deadlines.getByTestId('screen-opening').first().getByTestId('opening-status')
 		).toHaveAttribute('data-state', 'overdue');
 		await expectNoScrollbars(screen);
-		const text = await screen.getByTestId('screen').innerText();
-		for (const initials of teamInitials())
-			expect(text, `initials ${initials} on the screen`).not.toMatch(
-				new RegExp(`\\b${initials}\\b`)
-			);
+		await expectNoInitials(screen);
 		await expectNoViolations(screen, 'the meeting-room screen');
 
 		// A consultant adds an opening on another device: the TV shows it without anyone touching it.
