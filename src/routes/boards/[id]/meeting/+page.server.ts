@@ -14,7 +14,8 @@ import {
 	type MeetingActor,
 	type MeetingResult
 } from '$lib/server/meetings/meeting.service';
-import { lastAgenda } from '$lib/server/meetings/meeting.repository';
+import { lastAgenda, selectActiveMeeting } from '$lib/server/meetings/meeting.repository';
+import { copenhagenToday } from '$lib/openings/countdown';
 import { getRuntime } from '$lib/server/runtime';
 import { readFormText } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,10 +49,18 @@ function refused(action: string, result: Extract<MeetingResult, { ok: false }>, 
 
 export const load: PageServerLoad = async (event) => {
 	const { db, board } = await requireEditor(event);
+	const [last, active] = await Promise.all([
+		lastAgenda(db, board.id),
+		selectActiveMeeting(db, board.id)
+	]);
+	const today = copenhagenToday(new Date());
 	return {
 		board: { id: board.id, name: board.name },
 		// The team's last agenda is the next meeting's starting point.
-		agenda: agendaRows((await lastAgenda(db, board.id)) ?? DEFAULT_AGENDA)
+		agenda: agendaRows(last ?? DEFAULT_AGENDA),
+		fromLastMeeting: last !== undefined,
+		// As startMeeting decides: one left running from an earlier day is ended by a new start.
+		running: active !== undefined && copenhagenToday(new Date(active.started_at)) === today
 	};
 };
 
