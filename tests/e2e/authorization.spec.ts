@@ -35,7 +35,8 @@ let boardId = '';
 let teamId = '';
 let citizenId = '';
 let caseId = '';
-// A board of its own with one ended meeting, for the minutes routes (no meetings on the demo board).
+// A board of its own with one ended meeting, for the meeting and minutes rows: a start that got
+// through would run a meeting there, never on the demo board.
 let meetingBoardId = '';
 let meetingId = '';
 const contexts = new Map<Who, APIRequestContext>();
@@ -120,6 +121,12 @@ const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[
 		name: '/boards/:board/import',
 		path: () => `/boards/${boardId}/import`,
 		expect: row('login', 404, 200, 200, 404, 404)
+	},
+	// The meeting's start page: the board's editors; a viewer is told no (the board is theirs to see).
+	{
+		name: '/boards/:board/meeting',
+		path: () => `/boards/${meetingBoardId}/meeting`,
+		expect: row('login', 403, 200, 200, 404, 404)
 	},
 	{
 		name: '/boards/doesnotexist',
@@ -286,7 +293,13 @@ const PAGES: { name: string; path: () => string; expect: Record<Who, Outcome> }[
 
 // Empty form posts: an authorised caller reaches validation (400), nobody else gets that far.
 const adminAction = row('login', 403, 403, 403, 400, 403);
-const ACTIONS: { name: string; path: () => string; expect: Record<Who, Outcome> }[] = [
+const ACTIONS: {
+	name: string;
+	path: () => string;
+	expect: Record<Who, Outcome>;
+	/** The posted fields; an empty form by default. */
+	form?: Record<string, string>;
+}[] = [
 	{ name: '/admin/teams?/create', path: () => '/admin/teams?/create', expect: adminAction },
 	{ name: '/admin/users?/create', path: () => '/admin/users?/create', expect: adminAction },
 	{ name: '/admin/boards?/create', path: () => '/admin/boards?/create', expect: adminAction },
@@ -363,7 +376,20 @@ const ACTIONS: { name: string; path: () => string; expect: Record<Who, Outcome> 
 		path: () => '/admin/forecast-settings',
 		expect: adminAction
 	},
-	{ name: '/settings', path: () => '/settings', expect: row('login', 400, 400, 400, 400, 400) }
+	{ name: '/settings', path: () => '/settings', expect: row('login', 400, 400, 400, 400, 400) },
+	// The meeting: editors reach the step, which is refused (400) because the agenda has 0 minutes
+	// or no meeting runs on that board; a viewer is told no, others learn nothing.
+	{
+		name: '/boards/:board/meeting?/start',
+		path: () => `/boards/${meetingBoardId}/meeting?/start`,
+		form: { kind: 'deadlines', title: '', minutes: '0' },
+		expect: row('login', 403, 400, 400, 404, 404)
+	},
+	...(['goto', 'focus', 'attendance', 'decision', 'end'] as const).map((action) => ({
+		name: `/boards/:board/meeting?/${action}`,
+		path: () => `/boards/${meetingBoardId}/meeting?/${action}`,
+		expect: row('login', 403, 400, 400, 404, 404)
+	}))
 ];
 
 function check(
@@ -401,7 +427,7 @@ for (const action of ACTIONS) {
 	test(`POST ${action.name}`, async ({ baseURL }) => {
 		for (const who of WHO) {
 			const response = await contexts.get(who)!.post(action.path(), {
-				form: { _: '' },
+				form: action.form ?? { _: '' },
 				headers: { origin: baseURL!, accept: 'text/html' },
 				maxRedirects: 0
 			});

@@ -63,6 +63,14 @@ export function canControlMeeting(
 	return actor.userId === meeting.facilitator_id || actor.role === 'leader';
 }
 
+/**
+ * A running meeting blocks a new start only on the day it started (Copenhagen); one left running
+ * from an earlier day is ended by the next start.
+ */
+export function blocksNewStart(meeting: Pick<MeetingRow, 'started_at'>, now: number): boolean {
+	return copenhagenToday(new Date(meeting.started_at)) === copenhagenToday(new Date(now));
+}
+
 function published<T extends { ok: boolean }>(boardId: string, result: T): T {
 	if (result.ok) meetingChanges().publish(boardId);
 	return result;
@@ -89,8 +97,7 @@ export async function startMeeting(
 	const today = copenhagenToday(new Date(now));
 	const running = await selectActiveMeeting(db, boardId);
 	if (running) {
-		if (copenhagenToday(new Date(running.started_at)) === today)
-			return { ok: false, error: 'already_running' };
+		if (blocksNewStart(running, now)) return { ok: false, error: 'already_running' };
 		await finishMeeting(db, running, now, true);
 	}
 	const members = await selectParticipantIds(db, boardId);

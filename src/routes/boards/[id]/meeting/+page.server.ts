@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { findBoardForMember } from '$lib/server/access';
 import {
 	addDecision,
+	blocksNewStart,
 	endMeeting,
 	goToItem,
 	setAttendance,
@@ -14,7 +15,7 @@ import {
 	type MeetingActor,
 	type MeetingResult
 } from '$lib/server/meetings/meeting.service';
-import { lastAgenda } from '$lib/server/meetings/meeting.repository';
+import { lastAgenda, selectActiveMeeting } from '$lib/server/meetings/meeting.repository';
 import { getRuntime } from '$lib/server/runtime';
 import { readFormText } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,10 +49,16 @@ function refused(action: string, result: Extract<MeetingResult, { ok: false }>, 
 
 export const load: PageServerLoad = async (event) => {
 	const { db, board } = await requireEditor(event);
+	const [last, active] = await Promise.all([
+		lastAgenda(db, board.id),
+		selectActiveMeeting(db, board.id)
+	]);
 	return {
 		board: { id: board.id, name: board.name },
 		// The team's last agenda is the next meeting's starting point.
-		agenda: agendaRows((await lastAgenda(db, board.id)) ?? DEFAULT_AGENDA)
+		agenda: agendaRows(last ?? DEFAULT_AGENDA),
+		fromLastMeeting: last !== undefined,
+		running: active !== undefined && blocksNewStart(active, Date.now())
 	};
 };
 
