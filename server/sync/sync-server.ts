@@ -13,7 +13,8 @@ import {
 	touchScreenLink
 } from '../../src/lib/server/screens/screen-link.service';
 import { meetingChanges } from '../../src/lib/server/meetings/changes';
-import { meetingStateFor, noteConnected } from '../../src/lib/server/meetings/meeting.service';
+import { meetingStateFor } from '../../src/lib/server/meetings/meeting-state';
+import { noteConnected } from '../../src/lib/server/meetings/meeting.service';
 import { SERVER_KEYS } from '../../src/lib/board/server-data';
 import { CLOSE, closeReason } from './protocol';
 import { createSummaryKeeper } from './forecast-summary';

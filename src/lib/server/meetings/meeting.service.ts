@@ -5,8 +5,7 @@ import {
 	FIRST_MEETING_LOOKBACK_MS,
 	MEETING_LIMITS,
 	moveToItem,
-	stopItems,
-	type MeetingState
+	stopItems
 } from '../../meeting/state';
 import { copenhagenToday } from '../../openings/countdown';
 import { looksLikeCpr } from '../../privacy/cpr';
@@ -17,9 +16,6 @@ import { composeMinutes } from './minutes.service';
 import {
 	insertItems,
 	selectActiveMeeting,
-	selectAttendees,
-	selectDecisions,
-	selectFollowUps,
 	selectItems,
 	selectPreviousMeeting,
 	selectParticipantIds,
@@ -381,35 +377,4 @@ async function finishMeeting(
 			.where('id', '=', meeting.id)
 			.execute();
 	});
-}
-
-/** The running meeting of a board as every screen shows it, or null. */
-export async function meetingStateFor(db: Db, boardId: string): Promise<MeetingState | null> {
-	const meeting = await selectActiveMeeting(db, boardId);
-	if (!meeting) return null;
-	const [items, attendees, followUp, decisions, facilitator, previous] = await Promise.all([
-		selectItems(db, meeting.id),
-		selectAttendees(db, meeting.id),
-		selectFollowUps(db, meeting.id),
-		selectDecisions(db, meeting.id),
-		db
-			.selectFrom('user')
-			.select('name')
-			.where('id', '=', meeting.facilitator_id)
-			.executeTakeFirst(),
-		selectPreviousMeeting(db, boardId, meeting.started_at)
-	]);
-	return {
-		id: meeting.id,
-		startedAt: meeting.started_at,
-		since: previous?.started_at ?? meeting.started_at - FIRST_MEETING_LOOKBACK_MS,
-		facilitatorId: meeting.facilitator_id,
-		facilitatorName: facilitator?.name ?? '',
-		current: meeting.current_index,
-		items,
-		focusCardId: meeting.focus_card_id,
-		attendees,
-		followUp,
-		decisions
-	};
 }
