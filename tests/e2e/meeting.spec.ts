@@ -348,3 +348,55 @@ test('the start page works without JavaScript: a plain form post, errors kept, t
 		await context.close();
 	}
 });
+
+test('a consultant facilitates from a phone: starts, steps on and ends, and the leader’s laptop follows', async ({
+	browser
+}) => {
+	const teamId = teamIdByName(DEMO_TEAM);
+	const boardId = cli([
+		'board',
+		'create',
+		'--team',
+		teamId,
+		'--name',
+		uniqueTitle('Fra telefonen')
+	]);
+	const phoneContext = await contextAs(browser, ACCOUNTS.consultant, PIXEL_7);
+	const laptopContext = await contextAs(browser, ACCOUNTS.leader);
+	try {
+		const phone = await phoneContext.newPage();
+		const laptop = await laptopContext.newPage();
+		await openBoard(laptop, boardId);
+		await openBoard(phone, boardId);
+		await phone.getByTestId('meeting-start-link').click();
+		await phone.getByTestId('meeting-start').click();
+		await expect(phone).toHaveURL(`/boards/${boardId}`);
+		const phoneBar = phone.getByTestId('meeting-bar');
+		await expect(phoneBar.getByTestId('meeting-facilitator')).toHaveText(
+			`Mødeleder: ${NAMES.consultant}`
+		);
+		await expect(laptop.getByTestId('meeting-position')).toHaveText('· Punkt 1 af 5');
+
+		// The facilitator steers with one thumb: the bar's own buttons, no panel needed.
+		const next = phoneBar.getByTestId('meeting-next');
+		expect((await next.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+		await next.click();
+		await expect(laptop.getByTestId('meeting-position')).toHaveText('· Punkt 2 af 5');
+		await expect(laptop.getByTestId('meeting-item-title')).toHaveText(
+			'Nye jobåbninger og kandidater'
+		);
+		await phoneBar.getByTestId('meeting-previous').click();
+		await expect(laptop.getByTestId('meeting-position')).toHaveText('· Punkt 1 af 5');
+
+		await phoneBar.getByTestId('meeting-end').click();
+		await phone
+			.getByTestId('meeting-end-confirm')
+			.getByRole('button', { name: 'Ja, afslut mødet' })
+			.click();
+		await expect(phone).toHaveURL(new RegExp(`/boards/${boardId}/meetings/[a-z0-9_-]+$`));
+		await expect(laptop.getByTestId('meeting-bar')).toHaveCount(0);
+	} finally {
+		await phoneContext.close();
+		await laptopContext.close();
+	}
+});
