@@ -15,6 +15,7 @@ import { CASE_FIELDS, historyValue } from '../forecast/history';
 import { buildSparringList, SPARRING_REASONS } from '../forecast/sparring';
 import { computeVariation } from '../forecast/variation';
 import { DAY_MS } from '../forecast/week';
+import type { MeetingMinutes } from '../meeting/minutes';
 
 const T0 = Date.UTC(2026, 10, 27, 8, 0, 0);
 
@@ -223,6 +224,30 @@ describe('demo cases', () => {
 					expect(replay.get(field) ?? null, `${c.id} ${field}`).toBe(historyValue(c, field));
 			}
 		}
+	});
+	it('holds yesterday’s morning meeting on the Jobåbninger board, with its minutes', async () => {
+		await seedDemoIfEmpty(db, T0);
+		const rows = await db
+			.selectFrom('meeting')
+			.innerJoin('board', 'board.id', 'meeting.board_id')
+			.select(['board.name', 'meeting.started_at', 'meeting.ended_at', 'meeting.minutes_json'])
+			.execute();
+		expect(rows).toHaveLength(1);
+		const [row] = rows;
+		expect(row!.name).toBe('Jobåbninger');
+		expect(row!.started_at).toBe(Date.UTC(2026, 10, 26, 7, 30));
+		const minutes = JSON.parse(row!.minutes_json!) as MeetingMinutes;
+		expect(minutes.date).toBe('2026-11-26');
+		expect(minutes.attendees.map((a) => a.name).sort()).toEqual([
+			'Anna Andersen',
+			'Bo Bertelsen',
+			'Lone Leder'
+		]);
+		expect(minutes.items.map((i) => i.spentMs / 60_000)).toEqual([4, 2.5, 2.5, 2, 1.5]);
+		expect(minutes.openingsDiscussed).toHaveLength(1);
+		expect(minutes.decisions.map((d) => d.text)).toEqual([
+			'Nye virksomheder får et opkald inden for to dage'
+		]);
 	});
 });
 

@@ -18,6 +18,7 @@ import { ensureDefaultCaseGoals } from './cases/goal.repository';
 import { createCompany } from './companies/company.repository';
 import type { Db } from './db/connect';
 import { seedDemoCases, type DemoConsultant } from './seed-cases';
+import { seedDemoMeeting } from './seed-meetings';
 import { createTeam, setMembership, type Role } from './teams/team.repository';
 import { createUser } from './users/user.repository';
 
@@ -284,12 +285,19 @@ export async function seedDemoIfEmpty(db: Db, now: number): Promise<DemoAccount[
 	const ids = await seedCitizensAndCompanies(db, teams, ownerIds, now);
 	await seedCases(db, teams, userByEmail, ids, now);
 	for (const key of ['virk', 'unge'] as const) {
-		await createBoardWithLanes(db, {
+		const board = await createBoardWithLanes(db, {
 			teamId: teams[key].id,
 			name: key === 'virk' ? 'Jobåbninger' : 'Småjob og unge',
 			now,
 			fill: (doc) => fillBoard(doc, OPENINGS[key], ownerIds[key], ids, now)
 		});
+		if (key === 'virk')
+			await seedDemoMeeting(db, {
+				boardId: board.id,
+				leaderId: userByEmail.get('leder@demoby.dk') ?? '',
+				consultantIds: ownerIds.virk,
+				now
+			});
 	}
 	return accounts;
 }
