@@ -15,7 +15,8 @@ import {
 	openBoard,
 	queryOne,
 	teamIdByName,
-	uniqueTitle
+	uniqueTitle,
+	userIdByEmail
 } from './support';
 
 // Up to four browser contexts and axe runs, on a shared 2-core machine.
@@ -24,14 +25,10 @@ test.describe.configure({ timeout: 120_000 });
 /** A seeded citizen of the demo team that no other spec closes. */
 const INITIALS = 'SB';
 
-function userId(email: string): string {
-	return queryOne<{ id: string }>('select id from user where email = ?', email).id;
-}
-
 function auditRowsOf(email: string): number {
 	return queryOne<{ n: number }>(
 		'select count(*) as n from audit_log where user_id = ?',
-		userId(email)
+		userIdByEmail(email)
 	).n;
 }
 
@@ -170,10 +167,10 @@ test('the admin sets after how many days actions escalate, and the leader’s ov
 				{
 					laneId: listLanes(doc)[0]!.id,
 					title,
-					ownerId: userId(ACCOUNTS.consultant),
+					ownerId: userIdByEmail(ACCOUNTS.consultant),
 					due: dayFromToday(-2),
 					followUp: dayFromToday(1),
-					createdBy: userId(ACCOUNTS.leader),
+					createdBy: userIdByEmail(ACCOUNTS.leader),
 					now: Date.now()
 				},
 				'e2e'

@@ -14,7 +14,8 @@ import {
 	openBoard,
 	queryOne,
 	teamIdByName,
-	uniqueTitle
+	uniqueTitle,
+	userIdByEmail
 } from './support';
 
 // Two browser contexts and an axe run, on a shared 2-core machine.
@@ -22,10 +23,6 @@ test.describe.configure({ timeout: 90_000 });
 
 // A phone: small viewport, touch only, mobile layout. Launched with the project's Chromium.
 const { defaultBrowserType: _browserType, ...phone } = devices['Pixel 7'];
-
-function userId(email: string): string {
-	return queryOne<{ id: string }>('select id from user where email = ?', email).id;
-}
 
 test('a consultant on a phone creates an action; the leader sees it live, and done shows on both', async ({
 	browser
@@ -79,7 +76,7 @@ test('a consultant on a phone creates an action; the leader sees it live, and do
 				title
 			);
 		expect(stored()).toEqual({
-			owner_id: userId(ACCOUNTS.consultant2),
+			owner_id: userIdByEmail(ACCOUNTS.consultant2),
 			status: 'open',
 			time_tag: 'outreach',
 			follow_up: dayFromToday(1)
@@ -172,10 +169,10 @@ test('the leader’s overview lists an action more than three days overdue, and 
 			const laneId = listLanes(doc)[0]!.id;
 			const common = {
 				laneId,
-				ownerId: userId(ACCOUNTS.consultant),
+				ownerId: userIdByEmail(ACCOUNTS.consultant),
 				followUp: dayFromToday(2),
 				timeTag: 'documentation' as const,
-				createdBy: userId(ACCOUNTS.leader),
+				createdBy: userIdByEmail(ACCOUNTS.leader),
 				now: Date.now()
 			};
 			addAction(doc, { ...common, title, due: dayFromToday(-5) }, 'e2e');

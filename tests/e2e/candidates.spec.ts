@@ -1,11 +1,4 @@
-import {
-	devices,
-	expect,
-	test,
-	type BrowserContext,
-	type Locator,
-	type Page
-} from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { listLanes } from '../../src/lib/board/model';
 import { addOpening } from '../../src/lib/board/openings';
 import { expectNoViolations } from './axe';
@@ -14,17 +7,19 @@ import {
 	ACCOUNTS,
 	boardIdByName,
 	cardByTitle,
+	citizenIdByInitials,
 	contextAs,
 	DEMO_BOARD,
 	DEMO_TEAM,
 	laneById,
 	laneIds,
 	openBoard,
+	PHONE,
 	queryOne,
-	citizenIdByInitials,
 	storedBoard,
 	storedCard,
-	uniqueTitle
+	uniqueTitle,
+	userIdByEmail
 } from './support';
 
 /**
@@ -34,7 +29,6 @@ import {
  */
 
 // A phone for the person proposing; `defaultBrowserType` is not a context option.
-const { defaultBrowserType: _browserType, ...PIXEL_7 } = devices['Pixel 7'];
 
 let boardId = '';
 let companyId = '';
@@ -94,17 +88,13 @@ function openCitizens(): number {
 	).n;
 }
 
-function userId(email: string): string {
-	return queryOne<{ id: string }>('select id from user where email = ?', email).id;
-}
-
 test('a consultant on a phone proposes a ranked candidate; a colleague on a laptop hires live and moves the opening to Besat', async ({
 	browser
 }) => {
 	// Three people on three devices, and an axe run: more than the default 30 s on a busy machine.
 	test.slow();
 	const title = uniqueTitle('Lager, fuld tid');
-	const anna = await contextAs(browser, ACCOUNTS.consultant, PIXEL_7);
+	const anna = await contextAs(browser, ACCOUNTS.consultant, PHONE);
 	const bo = await contextAs(browser, ACCOUNTS.consultant2);
 	const viewer = await contextAs(browser, ACCOUNTS.viewer);
 	try {
@@ -205,12 +195,12 @@ test('a consultant on a phone proposes a ranked candidate; a colleague on a lapt
 			`select count(*) as n from audit_log where entity = 'citizen' and entity_id = ?
 			 and user_id = ? and action = 'read' and detail = 'candidates'`,
 			citizenId('AH'),
-			userId(ACCOUNTS.consultant)
+			userIdByEmail(ACCOUNTS.consultant)
 		);
 		expect(read.n).toBeGreaterThanOrEqual(1);
 		const viewerReads = queryOne<{ n: number }>(
 			'select count(*) as n from audit_log where user_id = ?',
-			userId(ACCOUNTS.viewer)
+			userIdByEmail(ACCOUNTS.viewer)
 		);
 		expect(viewerReads.n).toBe(0);
 	} finally {

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { cli, DEMO_TEAM, queryOne, teamIdByName } from './support';
+import { cli, DEMO_TEAM, teamIdByName } from './support';
 
 /**
  * Drives a board meeting through its form actions (/boards/<id>/meeting?/start, ?/decision, …)
@@ -45,8 +45,4 @@ export async function runShortMeeting(
 	const match = /\/meetings\/([a-z0-9_-]+)$/.exec(ended.location ?? '');
 	if (!match) throw new Error(`unexpected end redirect: ${ended.location}`);
 	return match[1]!;
-}
-
-export function userIdByEmail(email: string): string {
-	return queryOne<{ id: string }>('select id from user where email = ?', email).id;
 }

@@ -1,4 +1,4 @@
-import { devices, expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
 	ACCOUNTS,
 	boardIdByName,
@@ -10,6 +10,7 @@ import {
 	laneById,
 	laneIds,
 	openBoard,
+	PHONE,
 	storedCard,
 	teamIdByName,
 	uniqueTitle
@@ -20,8 +21,6 @@ import {
  * after a company call, a colleague on a phone proposes a candidate for it, and the leader's
  * overview follows both without a reload.
  */
-
-const { defaultBrowserType: _browserType, ...PIXEL_7 } = devices['Pixel 7'];
 
 async function figure(page: Page, key: string): Promise<number> {
 	const value = page.getByTestId(`figure-${key}`).getByTestId('figure-value');
@@ -35,7 +34,7 @@ test('laptop adds an opening, phone proposes a candidate, the leader’s overvie
 	test.slow();
 	const boardId = boardIdByName(DEMO_BOARD);
 	const anna = await contextAs(browser, ACCOUNTS.consultant);
-	const bo = await contextAs(browser, ACCOUNTS.consultant2, PIXEL_7);
+	const bo = await contextAs(browser, ACCOUNTS.consultant2, PHONE);
 	const lone = await contextAs(browser, ACCOUNTS.leader);
 	try {
 		const overview = await lone.newPage();

@@ -1,4 +1,4 @@
-import { devices, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { addAction, listLanes } from '../../src/lib/board/model';
 import { addOpening, proposeCandidate } from '../../src/lib/board/openings';
 import { expectNoViolations } from './axe';
@@ -13,9 +13,11 @@ import {
 	DEMO_TEAM,
 	NAMES,
 	openBoard,
+	PHONE,
 	queryOne,
 	teamIdByName,
-	uniqueTitle
+	uniqueTitle,
+	userIdByEmail
 } from './support';
 
 /**
@@ -30,12 +32,7 @@ import {
 test.describe.configure({ timeout: 240_000 });
 test.use({ actionTimeout: 15_000 });
 
-const { defaultBrowserType: _browserType, ...PIXEL_7 } = devices['Pixel 7'];
 const KINDS = ['deadlines', 'openings', 'actions', 'forecast', 'new-actions'];
-
-function userId(email: string): string {
-	return queryOne<{ id: string }>('select id from user where email = ?', email).id;
-}
 
 test('the morning meeting: TV, laptop and phone, from the agenda to the minutes', async ({
 	browser
@@ -48,7 +45,7 @@ test('the morning meeting: TV, laptop and phone, from the agenda to the minutes'
 	const newActionTitle = uniqueTitle('Besøg Fjordlager med to kandidater');
 	const citizenId = citizenIdByInitials(DEMO_TEAM, 'SB');
 	const leaderContext = await contextAs(browser, ACCOUNTS.leader);
-	const phoneContext = await contextAs(browser, ACCOUNTS.consultant, PIXEL_7);
+	const phoneContext = await contextAs(browser, ACCOUNTS.consultant, PHONE);
 	const tvContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
 	try {
 		// An opening due soon with a candidate (whose initials must stay off the TV), and an
@@ -68,14 +65,14 @@ test('the morning meeting: TV, laptop and phone, from the agenda to the minutes'
 					positions: 1,
 					deadline: dayFromToday(1),
 					source: 'phone',
-					createdBy: userId(ACCOUNTS.leader),
+					createdBy: userIdByEmail(ACCOUNTS.leader),
 					now
 				},
 				'e2e'
 			);
 			proposeCandidate(
 				doc,
-				{ openingId, citizenId, proposedBy: userId(ACCOUNTS.consultant), now },
+				{ openingId, citizenId, proposedBy: userIdByEmail(ACCOUNTS.consultant), now },
 				'e2e'
 			);
 			addAction(
@@ -83,10 +80,10 @@ test('the morning meeting: TV, laptop and phone, from the agenda to the minutes'
 				{
 					laneId,
 					title: followUpTitle,
-					ownerId: userId(ACCOUNTS.consultant),
+					ownerId: userIdByEmail(ACCOUNTS.consultant),
 					due: dayFromToday(-1),
 					followUp: dayFromToday(1),
-					createdBy: userId(ACCOUNTS.leader),
+					createdBy: userIdByEmail(ACCOUNTS.leader),
 					now
 				},
 				'e2e'

@@ -1,4 +1,4 @@
-import { devices, expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { addAction, listLanes } from '../../src/lib/board/model';
 import { addOpening } from '../../src/lib/board/openings';
 import { expectNoViolations } from './axe';
@@ -12,9 +12,11 @@ import {
 	DEMO_TEAM,
 	NAMES,
 	openBoard,
+	PHONE,
 	queryOne,
 	teamIdByName,
-	uniqueTitle
+	uniqueTitle,
+	userIdByEmail
 } from './support';
 
 /**
@@ -28,12 +30,6 @@ import {
 test.describe.configure({ timeout: 180_000 });
 // A control that never appears fails the step that needed it, not the whole test's time.
 test.use({ actionTimeout: 15_000 });
-
-const { defaultBrowserType: _browserType, ...PIXEL_7 } = devices['Pixel 7'];
-
-function userId(email: string): string {
-	return queryOne<{ id: string }>('select id from user where email = ?', email).id;
-}
 
 /** A marker on the window: still there after a change means the page was not reloaded. */
 async function markWindow(page: Page): Promise<void> {
@@ -53,7 +49,7 @@ test('a leader runs a board meeting from a laptop and a consultant follows on a 
 	const openingTitle = `${position}, Demoby Logistik`;
 	const actionTitle = uniqueTitle('Ring tilbage til Fjordlager');
 	const laptopContext = await contextAs(browser, ACCOUNTS.leader);
-	const phoneContext = await contextAs(browser, ACCOUNTS.consultant, PIXEL_7);
+	const phoneContext = await contextAs(browser, ACCOUNTS.consultant, PHONE);
 	try {
 		// An opening to discuss, and an action that fell due yesterday (to follow up).
 		await editBoardAs(laptopContext, boardId, (doc) => {
@@ -70,7 +66,7 @@ test('a leader runs a board meeting from a laptop and a consultant follows on a 
 					positions: 1,
 					deadline: dayFromToday(5),
 					source: 'phone',
-					createdBy: userId(ACCOUNTS.leader),
+					createdBy: userIdByEmail(ACCOUNTS.leader),
 					now: Date.now()
 				},
 				'e2e'
@@ -80,10 +76,10 @@ test('a leader runs a board meeting from a laptop and a consultant follows on a 
 				{
 					laneId,
 					title: actionTitle,
-					ownerId: userId(ACCOUNTS.consultant),
+					ownerId: userIdByEmail(ACCOUNTS.consultant),
 					due: dayFromToday(-1),
 					followUp: dayFromToday(1),
-					createdBy: userId(ACCOUNTS.leader),
+					createdBy: userIdByEmail(ACCOUNTS.leader),
 					now: Date.now()
 				},
 				'e2e'
@@ -343,7 +339,7 @@ test('the start page works without JavaScript: a plain form post, errors kept, t
 			 where m.board_id = ? and m.ended_at is null order by i.position desc limit 1`,
 			boardId
 		);
-		expect(meeting).toEqual({ facilitator_id: userId(ACCOUNTS.consultant), minutes: 5 });
+		expect(meeting).toEqual({ facilitator_id: userIdByEmail(ACCOUNTS.consultant), minutes: 5 });
 	} finally {
 		await context.close();
 	}
@@ -361,7 +357,7 @@ test('a consultant facilitates from a phone: starts, steps on and ends, and the 
 		'--name',
 		uniqueTitle('Fra telefonen')
 	]);
-	const phoneContext = await contextAs(browser, ACCOUNTS.consultant, PIXEL_7);
+	const phoneContext = await contextAs(browser, ACCOUNTS.consultant, PHONE);
 	const laptopContext = await contextAs(browser, ACCOUNTS.leader);
 	try {
 		const phone = await phoneContext.newPage();

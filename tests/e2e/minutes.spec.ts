@@ -3,8 +3,16 @@ import { addAction, listLanes } from '../../src/lib/board/model';
 import { copenhagenToday } from '../../src/lib/openings/countdown';
 import { expectNoViolations } from './axe';
 import { editBoardAs } from './board-client';
-import { createMeetingBoard, postMeetingAction, userIdByEmail } from './meeting-actions';
-import { ACCOUNTS, contextAs, dayFromToday, NAMES, queryOne, uniqueTitle } from './support';
+import { createMeetingBoard, postMeetingAction } from './meeting-actions';
+import {
+	ACCOUNTS,
+	contextAs,
+	dayFromToday,
+	NAMES,
+	queryOne,
+	uniqueTitle,
+	userIdByEmail
+} from './support';
 
 /**
  * Issue 5 point 5: when a meeting ends, Tavlen writes the minutes. A leader runs a short meeting

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import {
+	devices,
 	expect,
 	test,
 	type APIRequestContext,
@@ -395,3 +396,14 @@ export function dayFromToday(days: number): string {
 	const today = dayNumber(copenhagenToday(new Date()))!;
 	return new Date((today + days) * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** A user's id by e-mail, straight from the test database. */
+export function userIdByEmail(email: string): string {
+	return queryOne<{ id: string }>('select id from user where email = ?', email).id;
+}
+
+/** A Pixel 7 phone, on the configured Debian Chromium (not the device's default browser). */
+export const PHONE = (() => {
+	const { defaultBrowserType: _browserType, ...phone } = devices['Pixel 7'];
+	return phone;
+})();
