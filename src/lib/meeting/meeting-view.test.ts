@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionCard, BoardView, Card } from '../board/types';
 import { DEFAULT_AGENDA } from './agenda';
-import {
-	attendanceRows,
-	canSteerMeeting,
-	followUpActions,
-	formatTimeOfDay,
-	meetingProgress
-} from './meeting-view';
+import { attendanceRows, canSteerMeeting, followUpActions, meetingProgress } from './meeting-view';
 import type { MeetingItemState } from './state';
 
 const MIN = 60_000;
@@ -120,12 +114,5 @@ describe('the follow-up list', () => {
 			'a1',
 			'a2'
 		]);
-	});
-});
-
-describe('a decision’s time', () => {
-	it('is Copenhagen time, 24-hour, in winter and summer', () => {
-		expect(formatTimeOfDay(Date.UTC(2026, 0, 15, 8, 5))).toBe('09:05');
-		expect(formatTimeOfDay(Date.UTC(2026, 6, 15, 13, 45))).toBe('15:45');
 	});
 });

@@ -1,5 +1,4 @@
 import { isAction, type ActionCard, type BoardView } from '../board/types';
-import { TIME_ZONE } from '../format/danish';
 import {
 	itemElapsedMs,
 	itemOverMs,
@@ -108,17 +107,4 @@ export function followUpActions(board: BoardView, ids: readonly string[]): Actio
 		const card = cards.get(id);
 		return card ? [card] : [];
 	});
-}
-
-/** `09:05`: a decision's time of day in Copenhagen, 24-hour. */
-export function formatTimeOfDay(ms: number, timeZone = TIME_ZONE): string {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone,
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).formatToParts(new Date(ms));
-	const part = (type: Intl.DateTimeFormatPartTypes) =>
-		parts.find((p) => p.type === type)?.value ?? '';
-	return `${part('hour')}:${part('minute')}`;
 }

@@ -3,6 +3,7 @@ import {
 	copenhagenDate,
 	fileSlug,
 	meetingDay,
+	minutesTotals,
 	minutesFileName,
 	overMs,
 	spanParts,
@@ -16,6 +17,9 @@ describe('times of day', () => {
 		// 08:05 UTC in November is 09:05 in Copenhagen (CET); 22:30 UTC in July is 00:30 (CEST).
 		expect(timeOfDay(Date.UTC(2026, 10, 27, 8, 5))).toBe('09:05');
 		expect(timeOfDay(Date.UTC(2026, 6, 1, 22, 30))).toBe('00:30');
+		// A decision's time on the board uses the same helper.
+		expect(timeOfDay(Date.UTC(2026, 0, 15, 8, 5))).toBe('09:05');
+		expect(timeOfDay(Date.UTC(2026, 6, 15, 13, 45))).toBe('15:45');
 		expect(timeRange(Date.UTC(2026, 10, 27, 8, 0), Date.UTC(2026, 10, 27, 8, 14, 59))).toBe(
 			'09:00–09:14'
 		);
@@ -74,5 +78,28 @@ describe('file names', () => {
 		expect(minutesFileName('Jobåbninger', '2026-11-27')).toBe(
 			'referat-jobaabninger-2026-11-27.txt'
 		);
+	});
+});
+
+describe('the minutes totals', () => {
+	it('split who was present from who was marked absent and add planned and used time', () => {
+		expect(
+			minutesTotals({
+				attendees: [
+					{ name: 'Lone Leder', present: true },
+					{ name: 'Anna Andersen', present: false },
+					{ name: 'Bo Bertelsen', present: true }
+				],
+				items: [
+					{ kind: 'deadlines', title: '', minutes: 3, spentMs: 200_000 },
+					{ kind: 'forecast', title: '', minutes: 2, spentMs: 30_000 }
+				]
+			})
+		).toEqual({
+			present: ['Lone Leder', 'Bo Bertelsen'],
+			absent: ['Anna Andersen'],
+			plannedMs: 300_000,
+			usedMs: 230_000
+		});
 	});
 });

@@ -1,6 +1,6 @@
 import { formatDate } from '../board/view';
 import { TIME_ZONE } from '../format/danish';
-import { copenhagenToday } from '../openings/countdown';
+import type { MeetingMinutes } from './minutes';
 
 /**
  * Dates, times and lengths of a meeting for its minutes, the Danish way (DESIGN.md: `27.11.2026`,
@@ -25,10 +25,8 @@ export function timeRange(from: number, to: number): string {
 	return `${timeOfDay(from)}–${timeOfDay(to)}`;
 }
 
-/** The calendar date of an instant in Copenhagen, YYYY-MM-DD. */
-export function copenhagenDate(ms: number): string {
-	return copenhagenToday(new Date(ms));
-}
+/** The calendar date of an instant in Copenhagen, YYYY-MM-DD (the forecast's own helper). */
+export { copenhagenDate } from '../forecast/week';
 
 /** `27.11.2026` for `2026-11-27`; '' for an empty or malformed date. */
 export function dayText(date: string): string {
@@ -99,4 +97,19 @@ export function fileSlug(name: string): string {
 /** `referat-jobaabninger-2026-11-27.txt`. */
 export function minutesFileName(boardName: string, date: string): string {
 	return `referat-${fileSlug(boardName)}-${date}.txt`;
+}
+
+/** Who was there and the agenda's planned and used time: what the page and the text file total. */
+export function minutesTotals(minutes: Pick<MeetingMinutes, 'attendees' | 'items'>): {
+	present: string[];
+	absent: string[];
+	plannedMs: number;
+	usedMs: number;
+} {
+	return {
+		present: minutes.attendees.filter((a) => a.present).map((a) => a.name),
+		absent: minutes.attendees.filter((a) => !a.present).map((a) => a.name),
+		plannedMs: minutes.items.reduce((sum, item) => sum + item.minutes * 60_000, 0),
+		usedMs: minutes.items.reduce((sum, item) => sum + item.spentMs, 0)
+	};
 }

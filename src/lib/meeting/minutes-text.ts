@@ -1,7 +1,14 @@
 import { m } from '../paraglide/messages.js';
 import { agendaItemTitle } from './labels';
 import type { MeetingMinutes } from './minutes';
-import { copenhagenDate, dayText, meetingDay, timeOfDay, timeRange } from './minutes-format';
+import {
+	copenhagenDate,
+	dayText,
+	meetingDay,
+	minutesTotals,
+	timeOfDay,
+	timeRange
+} from './minutes-format';
 import {
 	dateOrNone,
 	followUpOutcomeText,
@@ -67,8 +74,9 @@ export function minutesLines(minutes: MeetingMinutes, locale: string): string[] 
 	);
 	if (minutes.endedAutomatically) lines.push(m.minutes_ended_automatically());
 
-	const present = minutes.attendees.filter((a) => a.present).map((a) => oneLine(a.name));
-	const absent = minutes.attendees.filter((a) => !a.present).map((a) => oneLine(a.name));
+	const totals = minutesTotals(minutes);
+	const present = totals.present.map(oneLine);
+	const absent = totals.absent.map(oneLine);
 	lines.push(
 		...section(
 			m.minutes_attendees(),
@@ -80,8 +88,7 @@ export function minutesLines(minutes: MeetingMinutes, locale: string): string[] 
 		)
 	);
 
-	const planned = minutes.items.reduce((sum, item) => sum + item.minutes * 60_000, 0);
-	const used = minutes.items.reduce((sum, item) => sum + item.spentMs, 0);
+	const { plannedMs: planned, usedMs: used } = totals;
 	lines.push(
 		...section(
 			m.minutes_agenda(),
