@@ -21,7 +21,7 @@ export interface MeetingViewer {
 
 /**
  * Whether the viewer may steer the meeting (move between items, focus, attendance, end). The
- * same rule as the server's canControlMeeting; the server still decides every step.
+ * server's canControlMeeting applies this same function to every step.
  */
 export function canSteerMeeting(
 	meeting: Pick<MeetingState, 'facilitatorId'> | null,

@@ -7,6 +7,7 @@ import {
 	moveToItem,
 	stopItems
 } from '../../meeting/state';
+import { canSteerMeeting } from '../../meeting/meeting-view';
 import { copenhagenToday } from '../../openings/countdown';
 import { looksLikeCpr } from '../../privacy/cpr';
 import type { Role } from '../teams/team.repository';
@@ -52,11 +53,12 @@ export interface MeetingActor {
 	role: Role;
 }
 
+/** The facilitator or a team leader steers: the one rule the board's buttons follow too. */
 export function canControlMeeting(
 	meeting: Pick<MeetingRow, 'facilitator_id'>,
 	actor: MeetingActor
 ): boolean {
-	return actor.userId === meeting.facilitator_id || actor.role === 'leader';
+	return canSteerMeeting({ facilitatorId: meeting.facilitator_id }, actor);
 }
 
 /**
